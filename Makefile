@@ -1,0 +1,51 @@
+# Two commands matter: `make serve` and `make test`. Everything else is for maintainers.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1:8000
+
+# Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup build serve test chromium lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@touch $@
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+build: setup ## Build the site into site/ (strict; site/ is replaced only when the build succeeds)
+	@rm -rf .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new
+	@rm -rf site && mv .site-new site
+	@echo "Built site/"
+
+serve: setup ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every edit
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+chromium: ## Install Debian's Chromium for the browser tests, when missing
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	echo "Installing Debian's chromium for the browser tests..."; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "Chromium is missing and this user cannot install it: ask an administrator to run 'apt-get install chromium'."; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+test: setup chromium ## Run every test, browser tests included
+	$(BIN)/python -m pytest
+
+lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)
+	$(BIN)/python -m pip freeze --exclude-editable --exclude pan-cheshire-information-sharing > requirements.lock
+
+clean: ## Remove the virtual environment and built files
+	rm -rf $(VENV) site .site-new .pytest_cache

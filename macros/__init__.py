@@ -1,0 +1,61 @@
+"""The generator: mkdocs-macros loads this module (``module_name: macros``) once per build.
+
+``define_env`` reads and validates all content before any page is written, so a
+mistake stops the build with a plain message and the last published site stays.
+Only ``define_env`` with macros and filters is used, which Zensical also runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from .loader import load_corpus
+from .pages import check_page_refs, check_pages
+from .problems import ContentError, Problem
+from .render import Renderer, long_date, md
+
+__all__ = ["define_env"]
+
+
+def define_env(env: Any) -> None:
+    project_dir = Path(env.project_dir)
+    content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
+    docs_dir = Path(env.conf["docs_dir"])
+    corpus = load_corpus(content_dir, project_dir=project_dir)
+    problems = check_pages(corpus, docs_dir, env.conf["nav"]) + check_page_refs(corpus, docs_dir)
+    if problems:
+        raise ContentError(problems)
+    renderer = Renderer(corpus, today=dt.date.today())
+
+    def current_page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def item_page(item_id: str) -> str:
+        """The whole page of one item; its page file holds only this call."""
+        page = env.page
+        expected = corpus.doc_path(item_id)
+        if page.file.src_uri != expected:
+            # check_pages already ties each page file to its item; this guards hand edits made mid-serve.
+            raise ContentError(
+                [Problem(file=page.file.src_uri, message=f"this page shows '{item_id}', whose page is {expected}.")]
+            )
+        item = corpus.items[item_id]
+        page.meta["description"] = item.summary
+        page.meta["tags"] = renderer.search_terms(item)
+        return renderer.item_page(item_id, from_doc=expected)
+
+    @env.macro
+    def kind_index(kind_name: str) -> str:
+        """Every item of one kind with its one-line summary."""
+        return renderer.kind_index(kind_name, from_doc=current_page())
+
+    @env.macro
+    def ref(target: str, text: str | None = None) -> str:
+        """A link to an item (``'id'``) or to one of its rules (``'id#rule-4'``)."""
+        return renderer.ref(target, text, from_doc=current_page())
+
+    env.filter(md)
+    env.filter(long_date)

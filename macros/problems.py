@@ -1,0 +1,125 @@
+"""Plain-English reports of what is wrong with the content, for non-programmers."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from mkdocs.exceptions import PluginError
+from pydantic import ValidationError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one content file."""
+
+    file: str
+    message: str
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.field is not None:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class ContentError(PluginError):
+    """The content cannot be published; the message lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        heading = (
+            "The content has 1 problem, so the site was not built:"
+            if count == 1
+            else f"The content has {count} problems, so the site was not built:"
+        )
+        lines = [heading, *(f"  - {problem}" for problem in self.problems)]
+        lines.append("Fix the file(s) named above and build again.")
+        super().__init__("\n".join(lines))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    # ("sources", 2, "url") reads better as "sources[3].url": people count from 1.
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def problems_from_validation(
+    error: ValidationError,
+    *,
+    file: str,
+    allowed_fields: Iterable[str],
+    kind: str,
+    field_lines: dict[str, int],
+) -> list[Problem]:
+    """Turn pydantic's error list into one plain sentence per mistake."""
+    allowed = sorted(allowed_fields)
+    problems: list[Problem] = []
+    for detail in error.errors():
+        # The discriminated union puts the kind name first in the location.
+        loc = tuple(detail["loc"])
+        if loc and loc[0] == kind:
+            loc = loc[1:]
+        field = _field_path(loc) or None
+        top = str(loc[0]) if loc else None
+        line = field_lines.get(top) if top else None
+        error_type = detail["type"]
+        value = detail.get("input")
+        if error_type == "missing":
+            message = f"this required field is missing. Every {kind} item needs '{top}'."
+        elif error_type == "extra_forbidden":
+            message = (
+                f"'{top}' is not a field a {kind} item can have.{did_you_mean(str(top), allowed)}"
+                f" Allowed fields: {', '.join(name for name in allowed if name != 'body')}."
+            )
+        elif error_type == "string_too_short":
+            message = "this field is empty: write something in it."
+        elif error_type == "too_short":
+            message = "this list is empty: it needs at least one entry."
+        elif error_type == "string_pattern_mismatch":
+            message = (
+                f"'{value}' is not a valid id: use lower-case letters, digits and hyphens,"
+                " like 'crime-and-disorder-act-1998' (add '#anchor' to cite one rule)."
+            )
+        elif error_type == "string_type":
+            message = f"this should be text, but it is {_describe(value)}."
+        elif error_type == "list_type":
+            message = f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
+        elif error_type in ("model_type", "dict_type"):
+            message = f"this should be a set of 'name: value' lines, but it is {_describe(value)}."
+        elif error_type == "value_error":
+            message = str(detail.get("ctx", {}).get("error", detail["msg"])) + "."
+            if not loc:
+                # Whole-item checks (review_due after last_reviewed) name their field.
+                field = "review_due"
+                line = field_lines.get("review_due")
+        else:
+            message = detail["msg"] + "."
+        problems.append(Problem(file=file, field=field, line=line, message=message))
+    return problems
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'name: value' lines"
+    return f"'{value}'"

@@ -1,0 +1,87 @@
+"""Turn items into page Markdown through Jinja templates, escaping every content field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .corpus import Corpus, relative_link
+from .schema import KINDS, Item
+
+# Characters that would start emphasis, code, links or attribute lists if a
+# title or summary happened to contain them.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+
+
+def md(value: Any) -> Markup:
+    """Escape plain text for Markdown and HTML at once."""
+    return Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value))))
+
+
+def long_date(value: dt.date) -> str:
+    """GOV.UK style: 26 November 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+class Renderer:
+    """Renders pages for one corpus; built once per build, used by every page."""
+
+    def __init__(self, corpus: Corpus, *, today: dt.date) -> None:
+        self.corpus = corpus
+        self.today = today
+        self.templates = Environment(
+            loader=PackageLoader("macros", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.templates.filters["md"] = md
+        self.templates.filters["long_date"] = long_date
+
+    def ref(self, target: str, text: str | None = None, *, from_doc: str) -> Markup:
+        """A Markdown link from the page ``from_doc`` to an item or one of its rules."""
+        resolved = self.corpus.resolve(target)
+        href = relative_link(from_doc, resolved.doc_path)
+        if resolved.anchor:
+            href += f"#{resolved.anchor}"
+        return Markup(f"[{md(text or resolved.label)}]({href})")
+
+    def markdown(self, source: str, *, from_doc: str) -> Markup:
+        """Render a content body: its {{ ref() }} calls become links relative to ``from_doc``."""
+        template = self.templates.from_string(source)
+        return Markup(template.render(ref=lambda target, text=None: self.ref(target, text, from_doc=from_doc)))
+
+    def item_page(self, item_id: str, *, from_doc: str) -> str:
+        item = self.corpus.items[item_id]
+        return self.templates.get_template(f"{item.kind}.md.jinja").render(
+            item=item,
+            kind=KINDS[item.kind],
+            body=self.markdown(item.body, from_doc=from_doc),
+            members=[
+                (number, member, self.markdown(member.text, from_doc=from_doc))
+                for number, member in enumerate(getattr(item, "members", []), 1)
+            ],
+            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+            backlinks=self.corpus.backlinks[item_id],
+            overdue=item.review_due < self.today,
+            today=self.today,
+        )
+
+    def kind_index(self, kind_name: str, *, from_doc: str) -> str:
+        return self.templates.get_template("index.md.jinja").render(
+            kind=KINDS[kind_name],
+            items=self.corpus.of_kind(kind_name),
+            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+        )
+
+    def description(self, item_id: str) -> str:
+        return self.corpus.items[item_id].summary
+
+    def search_terms(self, item: Item) -> list[str]:
+        return list(item.aliases)

@@ -1,0 +1,223 @@
+"""The content schema: what a content file may say, one model per kind of item.
+
+Partnership staff write these files by hand, so every model forbids unknown
+fields (a typo such as ``titel`` must stop the build, not vanish) and every
+text field must hold something.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Lower-case words joined by hyphens: the id is also the page's address."""
+
+REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$"
+"""An item id, optionally followed by ``#anchor`` to cite one rule of a set."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> dt.date:
+    # YAML turns a well-formed 2026-11-26 into a date; anything else arrives
+    # as a string or number, and pydantic's lax parsing would accept a bare
+    # number as a Unix timestamp, which no author means.
+    if isinstance(value, dt.datetime):
+        raise ValueError("write a date without a time, as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date") from None
+    raise ValueError(f"'{value}' is not a date written as YYYY-MM-DD, for example 2026-11-26")
+
+
+def _require_https(value: str) -> str:
+    if not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+        raise ValueError(f"'{value}' is not a web address starting with https://")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Ref = Annotated[str, Field(pattern=REF_PATTERN)]
+HttpsUrl = Annotated[str, AfterValidator(_require_https)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Source(_Strict):
+    """A publication the item rests on, such as a section on legislation.gov.uk."""
+
+    title: Text
+    url: HttpsUrl
+
+
+class Member(_Strict):
+    """One rule or principle of a principle set; its number is its position."""
+
+    name: Text
+    """Short name shown wherever the rule is cited, e.g. "Keep a record"."""
+    text: Text
+    """The rule itself, in Markdown."""
+
+
+class Item(_Strict):
+    """Fields every content item has, whatever its kind."""
+
+    kind: str
+    id: Id
+    title: Text
+    short_title: Text | None = None
+    """Shorter title for menus and links; defaults to the title."""
+    summary: Text
+    """One plain sentence: used on index pages and as the page's description."""
+    aliases: list[Text] = []
+    """Other names practitioners use, shown as "Also known as" and fed to search."""
+    related: list[Ref] = []
+    sources: list[Source] = []
+    guidance_section: Text | None = None
+    """Where the item comes from in the published guidance, e.g. "2. The Legal Basis"."""
+    owner: Text
+    last_reviewed: Date
+    review_due: Date
+    body: str = ""
+
+    @model_validator(mode="after")
+    def _review_due_after_review(self) -> "Item":
+        if self.review_due <= self.last_reviewed:
+            raise ValueError(
+                f"review_due ({self.review_due.isoformat()}) must be after "
+                f"last_reviewed ({self.last_reviewed.isoformat()})"
+            )
+        return self
+
+    @property
+    def link_text(self) -> str:
+        return self.short_title or self.title
+
+
+class Legislation(Item):
+    kind: Literal["legislation"]
+    sections: list[Text] = []
+    """Section numbers the guidance cites, e.g. "115" or "201(3)(d)"."""
+    articles: list[Text] = []
+    """Article numbers the guidance cites, e.g. "8"."""
+
+
+class DisclosureScheme(Item):
+    kind: Literal["disclosure-scheme"]
+    commenced: Date | None = None
+
+
+class Consideration(Item):
+    kind: Literal["consideration"]
+
+
+class PrincipleSet(Item):
+    kind: Literal["principle-set"]
+    member_label: Text
+    """What one member is called where it is cited, e.g. "Golden rule"."""
+    anchor_prefix: Id
+    """Each member's anchor is this plus its number, e.g. rule-4."""
+    members: Annotated[list[Member], Field(min_length=1)]
+
+    def anchor(self, number: int) -> str:
+        return f"{self.anchor_prefix}-{number}"
+
+
+class Topic(Item):
+    kind: Literal["topic"]
+
+
+class Myth(Item):
+    kind: Literal["myth"]
+    answered_by: Annotated[list[Ref], Field(min_length=1)]
+    """The laws, rules or principles that answer the myth."""
+
+
+class Resource(Item):
+    kind: Literal["resource"]
+    links: list[Source] = []
+
+
+class GlossaryTerm(Item):
+    kind: Literal["glossary-term"]
+    abbreviation: Text
+    """The short form as it appears in text, e.g. "DVDS"."""
+
+
+AnyItem = Annotated[
+    Union[
+        Legislation,
+        DisclosureScheme,
+        Consideration,
+        PrincipleSet,
+        Topic,
+        Myth,
+        Resource,
+        GlossaryTerm,
+    ],
+    Field(discriminator="kind"),
+]
+
+
+class Kind(BaseModel):
+    """How one kind of item is stored and published."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    folder: str
+    """Folder under content/ and docs/, and the first part of the page's address."""
+    heading: str
+    """Title of the kind's index page."""
+    model: type[Item]
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(name="legislation", folder="legislation", heading="Legislation", model=Legislation),
+        Kind(
+            name="disclosure-scheme",
+            folder="disclosure-schemes",
+            heading="Disclosure schemes",
+            model=DisclosureScheme,
+        ),
+        Kind(
+            name="consideration",
+            folder="considerations",
+            heading="Other considerations",
+            model=Consideration,
+        ),
+        Kind(
+            name="principle-set",
+            folder="principles",
+            heading="Rules and principles",
+            model=PrincipleSet,
+        ),
+        Kind(name="topic", folder="guidance", heading="Guidance", model=Topic),
+        Kind(name="myth", folder="myths", heading="Myths", model=Myth),
+        Kind(name="resource", folder="resources", heading="Resources", model=Resource),
+        Kind(name="glossary-term", folder="glossary", heading="Glossary", model=GlossaryTerm),
+    )
+}
+
+KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
