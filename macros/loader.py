@@ -30,6 +30,15 @@ _AUTOLINK = re.compile(r"<(https?://|mailto:)[^>\s]+>")
 _ITEM_ADAPTER: TypeAdapter[Item] = TypeAdapter(AnyItem)
 
 
+class _ContentYamlLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a date like 2026-13-01 gets our plain message, not a crash."""
+
+
+_ContentYamlLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
 @dataclass(frozen=True)
 class _Parsed:
     """A content file split into its front matter and Markdown body."""
@@ -203,8 +212,12 @@ def _parse(text: str, shown: str) -> _Parsed:
         ) from None
     front = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(front, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front)
+        loader = _ContentYamlLoader(front)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)

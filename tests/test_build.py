@@ -1,0 +1,100 @@
+"""The real site builds strictly, silently, and every link in it leads somewhere real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Build
+from macros.loader import load_corpus
+from site_pages import is_internal, read_site, resolve, target_file
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "content", project_dir=ROOT)
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Build):
+    return read_site(built_site.site)
+
+
+def item_url(corpus, item_id: str) -> str:
+    return corpus.doc_path(item_id)[: -len(".md")] + "/"
+
+
+def test_strict_build_prints_no_warning(built_site: Build) -> None:
+    assert "WARNING" not in built_site.output
+    assert "ERROR" not in built_site.output
+    assert "Documentation built" in built_site.output
+
+
+def test_every_item_has_its_page_at_a_stable_address(corpus, pages) -> None:
+    for item_id, item in corpus.items.items():
+        url = item_url(corpus, item_id)
+        assert url in pages, f"{item_id} has no page at /{url}"
+        assert item.title.split(":")[0] in pages[url].text
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Build, pages) -> None:
+    broken = []
+    for page in pages.values():
+        for attribute, link in page.links:
+            if not is_internal(link) or link.startswith(("mailto:", "tel:", "data:")):
+                continue
+            target, fragment = resolve(page.url, link)
+            path = target_file(built_site.site, target)
+            if not path.exists():
+                broken.append(f"/{page.url}: {attribute}={link} -> missing /{target}")
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(f"/{page.url}: {link} -> no #{fragment} on /{target}")
+            elif fragment and target == "" and fragment not in pages[""].ids:
+                broken.append(f"/{page.url}: {link} -> no #{fragment}")
+    assert broken == []
+
+
+def test_no_template_syntax_leaks_into_pages(pages) -> None:
+    leaks = [url for url, page in pages.items() if "{{" in page.text or "{%" in page.text]
+    assert leaks == []
+
+
+def test_referenced_items_link_back(corpus, pages) -> None:
+    for source_id, references in corpus.references.items():
+        source_url = item_url(corpus, source_id)
+        for reference in references:
+            if reference.target_id == source_id:
+                continue
+            target_page = pages[item_url(corpus, reference.target_id)]
+            back = {resolve(target_page.url, link)[0] for _, link in target_page.links}
+            assert "referenced-by" in target_page.ids, f"{reference.target_id} lacks a Referenced by section"
+            assert source_url in back, f"{reference.target_id} does not link back to {source_id}"
+
+
+def test_item_pages_describe_themselves_for_search_and_sharing(corpus, pages) -> None:
+    for item_id, item in corpus.items.items():
+        html = pages[item_url(corpus, item_id)].path.read_text(encoding="utf-8")
+        assert '<meta name="description"' in html
+        from markupsafe import escape
+
+        assert f'content="{escape(item.summary)}"' in html, item_id
+
+
+def test_rules_have_stable_anchors(corpus, pages) -> None:
+    from macros.schema import PrincipleSet
+
+    for item in corpus.items.values():
+        if isinstance(item, PrincipleSet):
+            page = pages[item_url(corpus, item.id)]
+            for number in range(1, len(item.members) + 1):
+                assert item.anchor(number) in page.ids
+
+
+def test_every_page_file_belongs_to_an_item(corpus) -> None:
+    from macros.pages import check_page_refs, check_pages
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python", "#"))["nav"]
+    assert check_pages(corpus, ROOT / "docs", nav) == []
+    assert check_page_refs(corpus, ROOT / "docs") == []
