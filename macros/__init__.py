@@ -15,6 +15,7 @@ from .loader import load_corpus
 from .pages import check_page_refs, check_pages
 from .problems import ContentError, Problem
 from .render import Renderer, long_date, md
+from .schema import GlossaryTerm
 
 __all__ = ["define_env"]
 
@@ -28,6 +29,7 @@ def define_env(env: Any) -> None:
     if problems:
         raise ContentError(problems)
     renderer = Renderer(corpus, today=dt.date.today())
+    _explain_abbreviations(env.conf, corpus)
 
     def current_page() -> str:
         return env.page.file.src_uri
@@ -59,3 +61,15 @@ def define_env(env: Any) -> None:
 
     env.filter(md)
     env.filter(long_date)
+
+
+def _explain_abbreviations(config: Any, corpus: Any) -> None:
+    """Give every abbreviation in the glossary a tooltip on every page, from the glossary items alone."""
+    glossary: dict[str, str] = {}
+    for item in corpus.items.values():
+        if isinstance(item, GlossaryTerm):
+            glossary[item.abbreviation] = item.title
+            # Plurals such as "YOIs" and "GPs" get the same explanation.
+            glossary.setdefault(item.abbreviation + "s", item.title)
+    if "abbr" in config["markdown_extensions"]:
+        config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary

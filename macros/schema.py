@@ -58,18 +58,18 @@ Ref = Annotated[str, Field(pattern=REF_PATTERN)]
 HttpsUrl = Annotated[str, AfterValidator(_require_https)]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-class Source(_Strict):
+class Source(StrictModel):
     """A publication the item rests on, such as a section on legislation.gov.uk."""
 
     title: Text
     url: HttpsUrl
 
 
-class Member(_Strict):
+class Member(StrictModel):
     """One rule or principle of a principle set; its number is its position."""
 
     name: Text
@@ -78,7 +78,7 @@ class Member(_Strict):
     """The rule itself, in Markdown."""
 
 
-class Item(_Strict):
+class Item(StrictModel):
     """Fields every content item has, whatever its kind."""
 
     kind: str
