@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve test chromium lock clean
+.PHONY: help setup build serve test chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,11 +41,23 @@ chromium: ## Install Debian's Chromium for the browser tests, when missing
 	else echo "Chromium is missing and this user cannot install it: ask an administrator to run 'apt-get install chromium'."; exit 1; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
-test: setup chromium ## Run every test, browser tests included
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Debian's npm..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser-tools: chromium node_modules/.installed ## Install Chromium and the npm tools the browser tests use
+
+test: setup browser-tools ## Run every test, browser tests included
 	$(BIN)/python -m pytest
+
+flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
+	$(BIN)/python -m macros.flow_paths
 
 lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable --exclude pan-cheshire-information-sharing > requirements.lock
 
 clean: ## Remove the virtual environment and built files
-	rm -rf $(VENV) site .site-new .pytest_cache
+	rm -rf $(VENV) site .site-new .pytest_cache node_modules

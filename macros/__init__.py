@@ -11,10 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from .flow import load_flows
 from .loader import load_corpus
 from .pages import check_page_refs, check_pages
 from .problems import ContentError, Problem
-from .render import Renderer, long_date, md
+from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
 
 __all__ = ["define_env"]
@@ -28,7 +29,9 @@ def define_env(env: Any) -> None:
     problems = check_pages(corpus, docs_dir, env.conf["nav"]) + check_page_refs(corpus, docs_dir)
     if problems:
         raise ContentError(problems)
+    flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
     renderer = Renderer(corpus, today=dt.date.today())
+    flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
     _explain_abbreviations(env.conf, corpus)
 
     def current_page() -> str:
@@ -58,6 +61,16 @@ def define_env(env: Any) -> None:
     def ref(target: str, text: str | None = None) -> str:
         """A link to an item (``'id'``) or to one of its rules (``'id#rule-4'``)."""
         return renderer.ref(target, text, from_doc=current_page())
+
+    @env.macro
+    def decision_tool(flow_id: str) -> str:
+        """An interactive decision flow that also works as plain links without JavaScript."""
+        if flow_id not in flows:
+            raise ContentError(
+                [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
+            )
+        env.page.meta.setdefault("hide", ["toc"])
+        return flow_renderer.render(flow_id, from_doc=current_page())
 
     env.filter(md)
     env.filter(long_date)

@@ -60,6 +60,7 @@ class Flow(StrictModel):
     how: list[HowStep] = []
     record: Text
     """The prompt to record the decision and the reasons."""
+    record_cites: list[Ref] = []
     urgent: Text
     """What to do when a child is at immediate risk; shown on every screen."""
 
@@ -113,6 +114,8 @@ class Flow(StrictModel):
         for number, step in enumerate(self.how, 1):
             for target in step.cites:
                 yield f"how[{number}].cites", target
+        for target in self.record_cites:
+            yield "record_cites", target
 
 
 @dataclass(frozen=True)

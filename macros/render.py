@@ -10,6 +10,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from .corpus import Corpus, relative_link
+from .flow import Flow
+from .flow_diagram import flow_svg, question_order
 from .schema import KINDS, Item
 
 # Characters that would start emphasis, code, links or attribute lists if a
@@ -85,3 +87,40 @@ class Renderer:
 
     def search_terms(self, item: Item) -> list[str]:
         return list(item.aliases)
+
+
+class FlowRenderer:
+    """Renders a decision flow: the tool, its text version and its diagram, from one data file."""
+
+    def __init__(self, renderer: Renderer, flows: dict[str, Flow]) -> None:
+        self.renderer = renderer
+        self.flows = flows
+
+    def render(self, flow_id: str, *, from_doc: str) -> str:
+        flow = self.flows[flow_id]
+        order = question_order(flow)
+        numbers = {name: number for number, name in enumerate(order, 1)}
+
+        def step_id(name: str) -> str:
+            return f"{flow.id}-{name}"
+
+        def label(name: str) -> str:
+            if name in numbers:
+                return f"go to question {numbers[name]}"
+            return flow.outcomes[name].title
+
+        def cite_list(targets: list[str]) -> Markup:
+            links = [self.renderer.ref(target, from_doc=from_doc) for target in targets]
+            if len(links) == 1:
+                return links[0]
+            return Markup(", ").join(links[:-1]) + Markup(" and ") + links[-1]
+
+        return self.renderer.templates.get_template("flow.html.jinja").render(
+            flow=flow,
+            questions=[(name, flow.questions[name]) for name in order],
+            outcomes=list(flow.outcomes.items()),
+            step_id=step_id,
+            label=label,
+            cite_list=cite_list,
+            svg=flow_svg(flow, text_version_id=f"{flow.id}-text"),
+        )

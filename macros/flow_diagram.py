@@ -1,0 +1,138 @@
+"""An overview diagram of a decision flow, drawn at build time as inline SVG from the flow's data.
+
+Questions stand in one column in the order they are asked; each answer that
+ends the flow points right to its outcome, each answer that asks another
+question points down (or round the left margin when it skips a row).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .flow import ANSWERS, Flow, Outcome, Question
+
+LINE = 18
+PAD = 10
+GAP = 46
+MARGIN = 28
+QUESTION_WIDTH = 300
+OUTCOME_WIDTH = 250
+OUTCOME_X = MARGIN + QUESTION_WIDTH + 110
+WIDTH = OUTCOME_X + OUTCOME_WIDTH + 10
+COLOURS = {
+    "question": ("#ffffff", "#1d3a8a"),
+    "share": ("#e6f4ea", "#1e6b34"),
+    "do-not-share": ("#fce8e6", "#a1261b"),
+    "seek-advice": ("#fff4d6", "#7a5200"),
+}
+
+
+@dataclass
+class _Box:
+    x: int
+    y: int
+    width: int
+    lines: list[str]
+    colours: tuple[str, str]
+
+    @property
+    def height(self) -> int:
+        return len(self.lines) * LINE + 2 * PAD
+
+    def svg(self) -> str:
+        fill, stroke = self.colours
+        parts = [
+            f'<rect x="{self.x}" y="{self.y}" width="{self.width}" height="{self.height}" rx="6" '
+            f'fill="{fill}" stroke="{stroke}" stroke-width="2"/>'
+        ]
+        for number, line in enumerate(self.lines):
+            parts.append(
+                f'<text x="{self.x + PAD}" y="{self.y + PAD + LINE * (number + 1) - 5}" '
+                f'font-size="14" fill="#1a1a1a">{escape(line)}</text>'
+            )
+        return "".join(parts)
+
+
+def question_order(flow: Flow) -> list[str]:
+    """Questions in the order a reader meets them (breadth first from the start)."""
+    order: list[str] = []
+    queue = [flow.start]
+    while queue:
+        node = queue.pop(0)
+        if node in flow.questions and node not in order:
+            order.append(node)
+            question = flow.questions[node]
+            queue += [question.if_yes, question.if_no]
+    return order
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width) or [""]
+
+
+def flow_svg(flow: Flow, *, text_version_id: str) -> Markup:
+    order = question_order(flow)
+    boxes: dict[str, _Box] = {}
+    edges: list[str] = []
+    y = MARGIN
+    for number, name in enumerate(order, 1):
+        question: Question = flow.questions[name]
+        box = _Box(MARGIN, y, QUESTION_WIDTH, _wrap(f"{number}. {question.ask}", 38), COLOURS["question"])
+        boxes[name] = box
+        outcome_y = y
+        for answer in ANSWERS:
+            target = question.if_yes if answer == "yes" else question.if_no
+            if target in flow.outcomes and target not in boxes:
+                outcome: Outcome = flow.outcomes[target]
+                boxes[target] = _Box(
+                    OUTCOME_X, outcome_y, OUTCOME_WIDTH, _wrap(outcome.title, 30), COLOURS[outcome.decision]
+                )
+                outcome_y += boxes[target].height + 12
+        y = max(y + box.height, outcome_y - 12) + GAP
+
+    for number, name in enumerate(order):
+        question = flow.questions[name]
+        source = boxes[name]
+        for answer in ANSWERS:
+            target = question.if_yes if answer == "yes" else question.if_no
+            edges.append(_edge(source, boxes[target], answer.capitalize(), below=number + 1 < len(order) and order[number + 1] == target))
+
+    height = y - GAP + MARGIN
+    title_id = f"{flow.id}-diagram-title"
+    body = "".join(edges) + "".join(box.svg() for box in boxes.values())
+    return Markup(
+        f'<svg class="isg-flow-diagram" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'role="img" aria-labelledby="{title_id}" aria-describedby="{text_version_id}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{title_id}">Flowchart: {escape(flow.title)}</title>'
+        f'<defs><marker id="{flow.id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1a1a1a"/></marker></defs>'
+        f"{body}</svg>"
+    ).replace("ARROW", f"url(#{flow.id}-arrow)")
+
+
+def _edge(source: _Box, target: _Box, label: str, *, below: bool) -> str:
+    arrow = 'stroke="#1a1a1a" stroke-width="2" fill="none" marker-end="ARROW"'
+    if target.x > source.x:
+        # To an outcome on the right: out of the question's side, into the outcome's middle.
+        start_y = source.y + (source.height // 3 if label == "Yes" else 2 * source.height // 3)
+        end_y = target.y + target.height // 2
+        mid_x = source.x + source.width + 40
+        points = f"{source.x + source.width},{start_y} {mid_x},{start_y} {mid_x},{end_y} {target.x - 2},{end_y}"
+        label_y = start_y - 6 if label == "Yes" else start_y + 18
+        text = f'<text x="{source.x + source.width + 6}" y="{label_y}" font-size="14" font-weight="bold" fill="#1a1a1a">{label}</text>'
+        return f'<polyline points="{points}" {arrow}/>{text}'
+    if below:
+        x = source.x + source.width // 2
+        text = f'<text x="{x + 8}" y="{source.y + source.height + 24}" font-size="14" font-weight="bold" fill="#1a1a1a">{label}</text>'
+        return f'<line x1="{x}" y1="{source.y + source.height}" x2="{x}" y2="{target.y - 2}" {arrow}/>{text}'
+    # Skipping rows, or going back up: round the left margin so no box is crossed.
+    x = MARGIN // 2
+    start_y = source.y + source.height // 2
+    end_y = target.y + target.height // 2
+    points = f"{source.x},{start_y} {x},{start_y} {x},{end_y} {target.x - 2},{end_y}"
+    text = f'<text x="2" y="{start_y - 6}" font-size="14" font-weight="bold" fill="#1a1a1a">{label}</text>'
+    return f'<polyline points="{points}" {arrow}/>{text}'
