@@ -20,6 +20,11 @@ from .schema import GlossaryTerm
 
 __all__ = ["define_env"]
 
+# An item's own page should beat a list of items or a passing mention; a glossary
+# entry is a one-line pointer to the item that explains the term.
+SEARCH_BOOST = {"glossary-term": 0.3}
+INDEX_SEARCH_BOOST = 0.5
+
 
 def define_env(env: Any) -> None:
     project_dir = Path(env.project_dir)
@@ -50,11 +55,13 @@ def define_env(env: Any) -> None:
         item = corpus.items[item_id]
         page.meta["description"] = item.summary
         page.meta["tags"] = renderer.search_terms(item)
+        page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST.get(item.kind, 1.0))
         return renderer.item_page(item_id, from_doc=expected)
 
     @env.macro
     def kind_index(kind_name: str) -> str:
         """Every item of one kind with its one-line summary."""
+        env.page.meta.setdefault("search", {}).setdefault("boost", INDEX_SEARCH_BOOST)
         return renderer.kind_index(kind_name, from_doc=current_page())
 
     @env.macro

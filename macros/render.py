@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from .corpus import Corpus, relative_link
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
-from .schema import KINDS, Item
+from .schema import KINDS, Item, Legislation
 
 # Characters that would start emphasis, code, links or attribute lists if a
 # title or summary happened to contain them.
@@ -27,6 +27,19 @@ def md(value: Any) -> Markup:
 def long_date(value: dt.date) -> str:
     """GOV.UK style: 26 November 2026."""
     return f"{value.day} {value:%B %Y}"
+
+
+def legal_shorthand(item: Legislation) -> list[str]:
+    """The ways people write a citation: "section 11", "s11", "s.11", "s 11", "article 8", "art 8"."""
+    terms: list[str] = []
+    for section in item.sections:
+        number = re.match(r"\d+[A-Z]?", section)
+        for value in dict.fromkeys([section, number.group(0) if number else section]):
+            # "s 11" needs no term of its own: the search box splits it and "11" matches "section 11".
+            terms += [f"section {value}", f"s{value}", f"s.{value}"]
+    for article in item.articles:
+        terms += [f"article {article}", f"art {article}", f"art.{article}"]
+    return terms
 
 
 class Renderer:
@@ -82,11 +95,14 @@ class Renderer:
             link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
         )
 
-    def description(self, item_id: str) -> str:
-        return self.corpus.items[item_id].summary
-
     def search_terms(self, item: Item) -> list[str]:
-        return list(item.aliases)
+        """What search should match with the highest weight: names, keywords and legal shorthand."""
+        terms = [*item.aliases, *item.keywords]
+        if isinstance(item, Legislation):
+            terms += legal_shorthand(item)
+        # People drop the apostrophe: "Sarahs Law" must find "Sarah's Law".
+        terms += [re.sub(r"['’]s\b", "s", term) for term in terms if re.search(r"['’]s\b", term)]
+        return list(dict.fromkeys(terms))
 
 
 class FlowRenderer:

@@ -90,6 +90,9 @@ class Item(StrictModel):
     """One plain sentence: used on index pages and as the page's description."""
     aliases: list[Text] = []
     """Other names practitioners use, shown as "Also known as" and fed to search."""
+    keywords: list[Text] = []
+    """Words people search with that should find this item but are not names for it
+    (e.g. "phone" for sharing securely). Used by search only, never shown."""
     related: list[Ref] = []
     sources: list[Source] = []
     guidance_section: Text | None = None
