@@ -13,7 +13,7 @@ from typing import Any
 
 from .flow import load_flows
 from .loader import load_corpus
-from .pages import check_page_refs, check_pages
+from .pages import check_page_refs, check_pages, nav_paths
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
@@ -53,6 +53,7 @@ def define_env(env: Any) -> None:
                 [Problem(file=page.file.src_uri, message=f"this page shows '{item_id}', whose page is {expected}.")]
             )
         item = corpus.items[item_id]
+        page.meta["title"] = item.title
         page.meta["description"] = item.summary
         page.meta["tags"] = renderer.search_terms(item)
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST.get(item.kind, 1.0))
@@ -78,6 +79,15 @@ def define_env(env: Any) -> None:
             )
         env.page.meta.setdefault("hide", ["toc"])
         return flow_renderer.render(flow_id, from_doc=current_page())
+
+    @env.macro
+    def whole_guidance() -> str:
+        """Every item in the order of the menu, on one page."""
+        in_menu = [path for path in nav_paths(env.conf["nav"] or [])]
+        by_path = {corpus.doc_path(item_id): item_id for item_id in corpus.items}
+        order = [by_path[path] for path in in_menu if path in by_path]
+        order += [item_id for item_id in corpus.items if item_id not in order]
+        return renderer.whole_guidance(order, from_doc=current_page())
 
     env.filter(md)
     env.filter(long_date)

@@ -78,7 +78,7 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
                 )
 
     if nav is not None:
-        in_menu = set(_nav_paths(nav))
+        in_menu = set(nav_paths(nav))
         for item_id in corpus.items:
             path = corpus.doc_path(item_id)
             if path not in in_menu:
@@ -91,15 +91,15 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
     return problems
 
 
-def _nav_paths(nav: Any) -> Iterator[str]:
+def nav_paths(nav: Any) -> Iterator[str]:
     if isinstance(nav, str):
         yield nav
     elif isinstance(nav, list):
         for entry in nav:
-            yield from _nav_paths(entry)
+            yield from nav_paths(entry)
     elif isinstance(nav, dict):
         for value in nav.values():
-            yield from _nav_paths(value)
+            yield from nav_paths(value)
 
 
 def check_page_refs(corpus: Corpus, docs_dir: Path) -> list[Problem]:

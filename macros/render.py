@@ -20,8 +20,13 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
 
 
 def md(value: Any) -> Markup:
-    """Escape plain text for Markdown and HTML at once."""
-    return Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value))))
+    """Escape plain text for Markdown and HTML at once.
+
+    Quotes stay as they are: in Markdown text they are harmless, and as entities they would
+    reach page titles and menus as a literal "&#39;".
+    """
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def long_date(value: dt.date) -> str:
@@ -40,6 +45,12 @@ def legal_shorthand(item: Legislation) -> list[str]:
     for article in item.articles:
         terms += [f"article {article}", f"art {article}", f"art.{article}"]
     return terms
+
+
+def _demote_headings(markdown: str) -> Markup:
+    """Push body headings one level down and drop their fixed ids, which would repeat on one page."""
+    demoted = re.sub(r"^(#{2,5}) (.*?)(?:\s*\{\s*#[^}]*\})?\s*$", r"#\1 \2", str(markdown), flags=re.M)
+    return Markup(demoted)
 
 
 class Renderer:
@@ -87,6 +98,28 @@ class Renderer:
             overdue=item.review_due < self.today,
             today=self.today,
         )
+
+    def whole_guidance(self, order: list[str], *, from_doc: str) -> str:
+        """Every item in guidance order on one page, for printing or saving as PDF."""
+        template = self.templates.get_template("whole-item.md.jinja")
+        parts = []
+        for item_id in order:
+            item = self.corpus.items[item_id]
+            parts.append(
+                template.render(
+                    item=item,
+                    body=_demote_headings(self.markdown(item.body, from_doc=from_doc)),
+                    members=[
+                        (number, member, self.markdown(member.text, from_doc=from_doc))
+                        for number, member in enumerate(getattr(item, "members", []), 1)
+                    ],
+                    sources=[*item.sources, *getattr(item, "links", [])],
+                    answered_by=Markup(", ").join(
+                        self.ref(target, from_doc=from_doc) for target in getattr(item, "answered_by", [])
+                    ),
+                )
+            )
+        return "\n".join(parts)
 
     def kind_index(self, kind_name: str, *, from_doc: str) -> str:
         return self.templates.get_template("index.md.jinja").render(

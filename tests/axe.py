@@ -19,10 +19,21 @@ def _axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+def wait_until(page: Page, condition: str, arg: object = None, *, timeout_ms: int = 5000) -> None:
+    """Poll a condition in the page. (wait_for_function compiles its source with eval, which the
+    site's Content-Security-Policy rightly blocks; evaluate() does not.)"""
+    waited = 0
+    while not page.evaluate(condition, arg):
+        if waited >= timeout_ms:
+            raise TimeoutError(f"still false after {timeout_ms} ms: {condition}")
+        page.wait_for_timeout(50)
+        waited += 50
+
+
 def axe_violations(page: Page) -> list[str]:
     """Every WCAG 2.2 A/AA violation on the page as it is now, one line per rule and element."""
     # Mid-transition colours (Material fades the header title on scroll) are not what a reader sees.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    wait_until(page, "() => document.getAnimations().every(a => a.playState !== 'running')")
     # evaluate() runs outside the page's Content-Security-Policy, as a browser extension would.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())

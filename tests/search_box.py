@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
+from axe import wait_until
+
 RESULT_PAGES = ".md-search-result__list > .md-search-result__item > .md-search-result__link"
 
 
@@ -29,11 +31,12 @@ def search(page: Page, query: str, *, site_path: str = "/") -> list[str]:
     box.press("Control+a")
     box.press("Backspace")
     box.press_sequentially(query, delay=5)
-    page.wait_for_function(
+    wait_until(
+        page,
         "(q) => { const m = document.querySelector('.md-search-result__meta');"
         " return m && !/Initializing|Type to start/i.test(m.textContent)"
         " && document.querySelector('input.md-search__input').value === q; }",
-        arg=query,
+        query,
     )
     # The worker answers every keystroke; an early answer can land after the last key, so wait
     # until the results stop changing.

@@ -1,0 +1,25 @@
+/*
+ * The globals Material's bundle expects before it loads (__md_scope, __md_hash,
+ * __md_get, __md_set), set from a file rather than Material's inline script so
+ * that the Content-Security-Policy allows no inline script.
+ */
+(function (script) {
+  "use strict";
+  var scope = new URL(script.getAttribute("data-scope"), window.location);
+  window.__md_scope = scope;
+  window.__md_hash = function (value) {
+    var hash = 0;
+    for (var i = 0; i < value.length; i++) hash = (hash << 5) - hash + value.charCodeAt(i);
+    return hash | 0;
+  };
+  window.__md_get = function (key, storage, base) {
+    return JSON.parse((storage || window.localStorage).getItem((base || scope).pathname + "." + key));
+  };
+  window.__md_set = function (key, value, storage, base) {
+    try {
+      (storage || window.localStorage).setItem((base || scope).pathname + "." + key, JSON.stringify(value));
+    } catch (error) {
+      /* storage full or blocked: Material treats these values as optional */
+    }
+  };
+})(document.currentScript);

@@ -1,0 +1,88 @@
+"""Every page of the built site: private, accessible (WCAG 2.2 AA by axe), readable on a 360 px phone."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from axe import axe_violations
+from conftest import Build
+from site_pages import read_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page_urls(built_site: Build) -> list[str]:
+    return sorted(read_site(built_site.site))
+
+
+def test_every_page_forbids_inline_scripts_and_referrers(built_site: Build) -> None:
+    for url, page in read_site(built_site.site).items():
+        html = page.path.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+        assert policy, f"/{url} has no Content-Security-Policy"
+        script_src = re.search(r"script-src ([^;]*)", policy.group(1).replace("&#39;", "'")).group(1)
+        assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+        assert '<meta name="referrer" content="no-referrer">' in html
+        inline = [s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/json" not in s]
+        assert inline == [], f"/{url} has an inline script"
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html
+
+
+def test_no_request_leaves_the_site_and_no_policy_is_broken(page: Page, site_url: str, page_urls: list[str]) -> None:
+    elsewhere: list[str] = []
+    blocked: list[str] = []
+    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).netloc not in ("", urlsplit(site_url).netloc) and not r.url.startswith(("data:", "blob:")) else None)
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    for url in page_urls:
+        page.goto(f"{site_url}/{url}")
+        page.wait_for_load_state("networkidle")
+    assert elsewhere == []
+    assert blocked == []
+    assert page.context.cookies() == []
+
+
+def test_axe_finds_no_violation_on_any_page(page: Page, site_url: str, page_urls: list[str]) -> None:
+    found = {}
+    for url in page_urls:
+        page.goto(f"{site_url}/{url}")
+        violations = axe_violations(page)
+        if violations:
+            found[url] = violations
+    print(f"\naxe (WCAG 2.2 A and AA rules): {len(page_urls)} pages, {len(found)} with violations")
+    assert found == {}
+
+
+def test_search_dialog_is_accessible_while_open(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("consent")
+    page.wait_for_selector(".md-search-result__item")
+    assert axe_violations(page) == []
+
+
+@pytest.fixture
+def phone(browser: Browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_360px_phone(phone: Page, site_url: str, page_urls: list[str]) -> None:
+    wide = {}
+    for url in page_urls:
+        phone.goto(f"{site_url}/{url}")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[url] = width
+    assert wide == {}
+
+
+@pytest.mark.parametrize("url", ["", "legislation/children-act-2004/", "decide/?when-to-share=yes,no,yes,yes"])
+def test_axe_finds_no_violation_on_a_phone(phone: Page, site_url: str, url: str) -> None:
+    phone.goto(f"{site_url}/{url}")
+    assert axe_violations(phone) == []

@@ -1,0 +1,47 @@
+"""Printing: one page with the whole guidance in order, and a print style without the site's furniture."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from conftest import ROOT, Build
+from macros.loader import load_corpus
+from macros.pages import nav_paths
+from site_pages import read_site
+
+
+def test_whole_guidance_page_holds_every_item_in_menu_order(built_site: Build) -> None:
+    import yaml
+
+    corpus = load_corpus(ROOT / "content", project_dir=ROOT)
+    page = read_site(built_site.site)["whole-guidance/"]
+    html = page.path.read_text(encoding="utf-8")
+    missing = [item_id for item_id in corpus.items if item_id not in page.ids]
+    assert missing == []
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))["nav"]
+    by_path = {corpus.doc_path(i): i for i in corpus.items}
+    in_menu = [by_path[p] for p in nav_paths(nav) if p in by_path]
+    positions = [html.index(f'<h2 id="{item_id}"') for item_id in in_menu]
+    assert positions == sorted(positions)
+    for item_id in ("seven-golden-rules", "caldicott-principles"):
+        assert corpus.items[item_id].members[0].name in html
+
+
+@pytest.mark.browser
+def test_print_style_hides_furniture_and_shows_link_addresses(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/guidance/signs-of-abuse-and-neglect/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    external = page.locator("article a[href^='https://']").first
+    after = external.evaluate("e => getComputedStyle(e, '::after').content")
+    assert external.get_attribute("href") in after
+
+
+@pytest.mark.browser
+def test_print_hides_the_decision_tool_controls(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/decide/?when-to-share=yes,yes")
+    page.emulate_media(media="print")
+    assert page.locator(".isg-flow__controls").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".isg-flow__step:visible h2").inner_text().startswith("You can share")
