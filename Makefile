@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve test chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,12 @@ build: setup ## Build the site into site/ (strict; site/ is replaced only when t
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	@rm -rf site && mv .site-new site
 	@echo "Built site/"
+
+offline: setup ## Build a copy that works opened from disk (file://) into site-offline/
+	@rm -rf .site-offline-new
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir .site-offline-new
+	@rm -rf site-offline && mv .site-offline-new site-offline
+	@echo "Built site-offline/: open site-offline/index.html"
 
 serve: setup ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
@@ -60,4 +66,4 @@ lock: ## Re-pin every dependency to what is installed now (after changing pyproj
 	$(BIN)/python -m pip freeze --exclude-editable --exclude pan-cheshire-information-sharing > requirements.lock
 
 clean: ## Remove the virtual environment and built files
-	rm -rf $(VENV) site .site-new .pytest_cache node_modules
+	rm -rf $(VENV) site .site-new site-offline .site-offline-new .pytest_cache node_modules
