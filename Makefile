@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test lighthouse chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,13 @@ test: setup browser-tools ## Run every test, browser tests included
 
 flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
 	$(BIN)/python -m macros.flow_paths
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: build chromium tools/lighthouse/node_modules/.installed ## Lighthouse scores (mobile) for three pages of site/
+	$(BIN)/python tools/lighthouse/lighthouse.py
 
 lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable --exclude pan-cheshire-information-sharing > requirements.lock

@@ -86,3 +86,8 @@ def test_no_page_scrolls_sideways_on_a_360px_phone(phone: Page, site_url: str, p
 def test_axe_finds_no_violation_on_a_phone(phone: Page, site_url: str, url: str) -> None:
     phone.goto(f"{site_url}/{url}")
     assert axe_violations(phone) == []
+
+
+def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert page.locator(".md-search[role='dialog']").get_attribute("aria-label") == "Search this site"
