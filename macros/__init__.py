@@ -8,10 +8,16 @@ Only ``define_env`` with macros and filters is used, which Zensical also runs.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+from mkdocs.plugins import get_plugin_logger
+
+from .audit import amendments, audit_manifest, review_rows, review_summary
 from .flow import load_flows
+from .history import read_history
 from .loader import load_corpus
 from .pages import check_page_refs, check_pages, nav_paths
 from .problems import ContentError, Problem
@@ -19,6 +25,8 @@ from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
 
 __all__ = ["define_env"]
+
+log = get_plugin_logger("guidance")
 
 # An item's own page should beat a list of items or a passing mention; a glossary
 # entry is a one-line pointer to the item that explains the term.
@@ -35,7 +43,14 @@ def define_env(env: Any) -> None:
     if problems:
         raise ContentError(problems)
     flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
-    renderer = Renderer(corpus, today=dt.date.today())
+    today = dt.date.today()
+    history = read_history(project_dir, content_dir)
+    if not history.available:
+        log.info(history.note)
+    renderer = Renderer(corpus, today=today, history=history, repo_url=env.conf.get("repo_url"))
+    reviews = review_rows(corpus, today)
+    log.info(review_summary(reviews))
+    _publish_records(env.conf, corpus, history, project_dir)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
     _explain_abbreviations(env.conf, corpus)
 
@@ -89,6 +104,24 @@ def define_env(env: Any) -> None:
         order += [item_id for item_id in corpus.items if item_id not in order]
         return renderer.whole_guidance(order, from_doc=current_page())
 
+    @env.macro
+    def review_status() -> str:
+        """Every item by review due date, for the staff review page."""
+        return renderer.review_status(reviews, from_doc=current_page())
+
+    @env.macro
+    def what_has_changed() -> str:
+        """Changes to the content, grouped by release or month."""
+        return renderer.amendments(amendments(history, corpus), history, from_doc=current_page())
+
+    @env.macro
+    def site_file_link(path: str, text: str) -> str:
+        """A link to a file the theme writes (feed.xml, audit.json), which MkDocs cannot check."""
+        url = env.page.url
+        base = url if url.endswith("/") else posixpath.dirname(url)
+        href = posixpath.relpath(path, base.rstrip("/") or ".")
+        return f'<a href="{escape(href)}">{escape(text)}</a>'
+
     env.filter(md)
     env.filter(long_date)
 
@@ -103,3 +136,39 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
             glossary.setdefault(item.abbreviation + "s", item.title)
     if "abbr" in config["markdown_extensions"]:
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
+
+
+def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) -> None:
+    """Hand the build stamp, the audit manifest and the feed to the theme's templates."""
+    directory_urls = config["use_directory_urls"]
+
+    def url_of(item_id: str) -> str:
+        path = corpus.doc_path(item_id)[: -len(".md")]
+        return path + "/" if directory_urls else path + ".html"
+
+    built_at = dt.datetime.now(dt.timezone.utc)
+    config["extra"]["guidance_build"] = {
+        "commit": history.head,
+        "version": history.version,
+        "built_at": built_at.isoformat(timespec="seconds"),
+        "note": "" if history.available else history.note,
+    }
+    config["extra"]["guidance_audit"] = audit_manifest(
+        corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of
+    )
+    by_file = {file: item_id for item_id, file in corpus.files.items()}
+    config["extra"]["guidance_feed"] = [
+        {
+            "id": f"{change.commit}/{change.path}",
+            "title": f"{_VERB.get(change.status, 'Updated')}: "
+            + (corpus.items[by_file[change.path]].link_text if change.path in by_file else Path(change.path).stem),
+            "url": url_of(by_file[change.path]) if change.path in by_file else "changes/",
+            "updated": change.date.isoformat(),
+            "summary": change.subject,
+            "author": change.author,
+        }
+        for change in history.changes[:50]
+    ]
+
+
+_VERB = {"A": "New", "M": "Updated", "D": "Removed"}

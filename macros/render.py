@@ -9,7 +9,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from urllib.parse import quote
+
+from .audit import Amendment, ReviewRow
 from .corpus import Corpus, relative_link
+from .history import History
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
 from .schema import KINDS, Item, Legislation
@@ -56,9 +60,20 @@ def _demote_headings(markdown: str) -> Markup:
 class Renderer:
     """Renders pages for one corpus; built once per build, used by every page."""
 
-    def __init__(self, corpus: Corpus, *, today: dt.date) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        today: dt.date,
+        history: History | None = None,
+        repo_url: str | None = None,
+        content_edit_uri: str = "edit/main/",
+    ) -> None:
         self.corpus = corpus
         self.today = today
+        self.history = history or History(available=False, note="No change history was read for this build.")
+        self.repo_url = repo_url.rstrip("/") if repo_url else None
+        self.content_edit_uri = content_edit_uri
         self.templates = Environment(
             loader=PackageLoader("macros", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -69,6 +84,7 @@ class Renderer:
         )
         self.templates.filters["md"] = md
         self.templates.filters["long_date"] = long_date
+        self.templates.filters["cell"] = lambda value: md(value).replace("|", "\\|")
 
     def ref(self, target: str, text: str | None = None, *, from_doc: str) -> Markup:
         """A Markdown link from the page ``from_doc`` to an item or one of its rules."""
@@ -97,6 +113,37 @@ class Renderer:
             backlinks=self.corpus.backlinks[item_id],
             overdue=item.review_due < self.today,
             today=self.today,
+            history=self.history,
+            changes=self.history.for_file(self.corpus.files[item_id]),
+            uncommitted=self.corpus.files[item_id] in self.history.uncommitted,
+            edit_url=self._edit_url(item_id),
+            report_url=self._report_url(item_id),
+        )
+
+    def _edit_url(self, item_id: str) -> str | None:
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url}/{self.content_edit_uri}{self.corpus.files[item_id]}"
+
+    def _report_url(self, item_id: str) -> str | None:
+        if not self.repo_url:
+            return None
+        title = quote(f"Problem with the page: {self.corpus.items[item_id].link_text}")
+        body = quote(f"Page: {self.corpus.doc_path(item_id)}\nContent file: {self.corpus.files[item_id]}\n\nWhat is wrong:\n")
+        return f"{self.repo_url}/issues/new?title={title}&body={body}"
+
+    def review_status(self, rows: list[ReviewRow], *, from_doc: str) -> str:
+        return self.templates.get_template("review-status.md.jinja").render(
+            rows=rows,
+            today=self.today,
+            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+        )
+
+    def amendments(self, groups: list[tuple[str, list[Amendment]]], history: History, *, from_doc: str) -> str:
+        return self.templates.get_template("changes.md.jinja").render(
+            groups=groups,
+            history=history,
+            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
         )
 
     def whole_guidance(self, order: list[str], *, from_doc: str) -> str:

@@ -145,7 +145,9 @@ class Project:
     def config(self, **extra: object) -> Path:
         import yaml
 
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+        from macros.cli import read_config
+
+        config = read_config(ROOT / "mkdocs.yml")
         config["nav"] = list(dict.fromkeys(self.nav))
         config.update(extra)
         path = self.root / "mkdocs.yml"

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from macros.cli import read_config
 from macros.corpus import Corpus
 from macros.loader import load_corpus
 from macros.schema import GlossaryTerm, Legislation, Myth, PrincipleSet
@@ -80,7 +81,7 @@ def test_counts_match_the_guidance(corpus: Corpus) -> None:
     assert len(corpus.of_kind("myth")) == 5
     methods = re.findall(r"^## ", corpus.items["sharing-information-securely"].body, flags=re.M)
     assert len(methods) == 5
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+    config = read_config(ROOT / "mkdocs.yml")
     assert len(config["extra"]["partnership"]["members"]) == 4
 
 

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import ROOT, Build
+from macros.cli import read_config
 from macros.loader import load_corpus
 from macros.pages import nav_paths
 from site_pages import read_site
@@ -19,7 +20,7 @@ def test_whole_guidance_page_holds_every_item_in_menu_order(built_site: Build) -
     html = page.path.read_text(encoding="utf-8")
     missing = [item_id for item_id in corpus.items if item_id not in page.ids]
     assert missing == []
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))["nav"]
+    nav = read_config(ROOT / "mkdocs.yml")["nav"]
     by_path = {corpus.doc_path(i): i for i in corpus.items}
     in_menu = [by_path[p] for p in nav_paths(nav) if p in by_path]
     positions = [html.index(f'<h2 id="{item_id}"') for item_id in in_menu]

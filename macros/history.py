@@ -1,0 +1,141 @@
+"""What git says about the content: one `git log` per build, shared by every page.
+
+Auditors need to see who changed what and when; partnership staff need to see
+that their commit reached the site. Outside a git repository the site still
+builds, and says plainly that no history is available.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_RECORD = "\x1e"
+_FIELD = "\x1f"
+_FORMAT = _RECORD + _FIELD.join(["%H", "%h", "%aI", "%an", "%s", "%D"])
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit's change to one content file."""
+
+    commit: str
+    short: str
+    date: dt.datetime
+    author: str
+    subject: str
+    status: str
+    """A (added), M (modified) or D (deleted)."""
+    path: str
+    release: str | None
+    """The release tag this change was published in, or None if it is not in a release yet."""
+
+
+@dataclass(frozen=True)
+class History:
+    available: bool
+    note: str = ""
+    """Why history is missing, in plain words, when it is."""
+    changes: list[Change] = field(default_factory=list)
+    """Every change to a content file, newest first."""
+    head: str = ""
+    head_date: dt.datetime | None = None
+    version: str = ""
+    """The release tag of the built commit, or its date when it has none."""
+    uncommitted: frozenset[str] = frozenset()
+    """Content files edited but not committed yet (a preview build)."""
+
+    def for_file(self, path: str) -> list[Change]:
+        return self._by_file.get(path, [])
+
+    @property
+    def _by_file(self) -> dict[str, list[Change]]:
+        cached = self.__dict__.get("_by_file_cache")
+        if cached is None:
+            grouped: dict[str, list[Change]] = defaultdict(list)
+            for change in self.changes:
+                grouped[change.path].append(change)
+            cached = dict(grouped)
+            object.__setattr__(self, "_by_file_cache", cached)
+        return cached
+
+
+def _git(project_dir: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(project_dir), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+
+def read_history(project_dir: Path, content_dir: Path) -> History:
+    """Read the history of every file under content_dir with a single `git log`."""
+    try:
+        top = Path(_git(project_dir, "rev-parse", "--show-toplevel").strip())
+    except (OSError, subprocess.SubprocessError):
+        return History(
+            available=False,
+            note="This copy of the guidance was built outside a git repository, so its change history is not shown.",
+        )
+    try:
+        content = content_dir.resolve().relative_to(top.resolve()).as_posix()
+        # Paths are kept relative to the project, like the content files' names everywhere else.
+        project = project_dir.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return History(available=False, note="The content folder is outside the git repository; no history is shown.")
+    try:
+        # The whole log, not just content/: a release tag may sit on a commit that changed no content.
+        log = _git(top, "log", f"--format={_FORMAT}", "--name-status", "--no-renames")
+        head = _git(top, "log", "-1", "--format=%h%x1f%aI%x1f%D").strip()
+        status = _git(top, "status", "--porcelain", "--", content)
+    except subprocess.CalledProcessError:
+        return History(available=False, note="This repository has no commits yet, so no change history is shown.")
+
+    changes: list[Change] = []
+    release: str | None = None
+    for record in log.split(_RECORD)[1:]:
+        header, _, files = record.partition("\n")
+        commit, short, date, author, subject, refs = header.split(_FIELD)
+        tags = [ref.strip()[len("tag: ") :] for ref in refs.split(",") if ref.strip().startswith("tag: ")]
+        if tags:
+            # Newest first: a tagged commit and the older ones up to the next tag make one release;
+            # commits newer than every tag are not released yet.
+            release = tags[0]
+        for line in files.strip().splitlines():
+            state, _, path = line.partition("\t")
+            if not path.startswith(content + "/"):
+                continue
+            if project != ".":
+                path = path[len(project) + 1 :]
+            changes.append(
+                Change(
+                    commit=commit,
+                    short=short,
+                    date=dt.datetime.fromisoformat(date),
+                    author=author,
+                    subject=subject,
+                    status=state[:1],
+                    path=path,
+                    release=release,
+                )
+            )
+    head_short, head_date, head_refs = (head.split(_FIELD) + ["", "", ""])[:3]
+    head_tags = [r.strip()[len("tag: ") :] for r in head_refs.split(",") if r.strip().startswith("tag: ")]
+    when = dt.datetime.fromisoformat(head_date) if head_date else None
+    uncommitted = frozenset(
+        path[len(project) + 1 :] if project != "." else path
+        for path in (line[3:].strip() for line in status.splitlines() if line.strip())
+    )
+    return History(
+        available=True,
+        changes=changes,
+        head=head_short,
+        head_date=when,
+        version=head_tags[0] if head_tags else (f"{when.day} {when:%B %Y}" if when else ""),
+        uncommitted=uncommitted,
+    )
