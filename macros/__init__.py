@@ -8,6 +8,7 @@ Only ``define_env`` with macros and filters is used, which Zensical also runs.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ __all__ = ["define_env"]
 
 log = get_plugin_logger("guidance")
 
+ACCESSIBILITY_REPORT = "reports/accessibility-test.json"
+"""Written by tests/test_every_page.py each time the accessibility tests run."""
+
 # An item's own page should beat a list of items or a passing mention; a glossary
 # entry is a one-line pointer to the item that explains the term.
 SEARCH_BOOST = {"glossary-term": 0.3}
@@ -47,7 +51,13 @@ def define_env(env: Any) -> None:
     history = read_history(project_dir, content_dir)
     if not history.available:
         log.info(history.note)
-    renderer = Renderer(corpus, today=today, history=history, repo_url=env.conf.get("repo_url"))
+    renderer = Renderer(
+        corpus,
+        today=today,
+        history=history,
+        repo_url=env.conf.get("repo_url"),
+        exit_page=env.conf["extra"].get("exit_this_page"),
+    )
     reviews = review_rows(corpus, today)
     log.info(review_summary(reviews))
     _publish_records(env.conf, corpus, history, project_dir)
@@ -115,6 +125,11 @@ def define_env(env: Any) -> None:
         return renderer.amendments(amendments(history, corpus), history, from_doc=current_page())
 
     @env.macro
+    def accessibility_testing() -> str:
+        """How and when the site was tested, from the last run of the accessibility tests."""
+        return describe_accessibility_test(project_dir / ACCESSIBILITY_REPORT)
+
+    @env.macro
     def site_file_link(path: str, text: str) -> str:
         """A link to a file the theme writes (feed.xml, audit.json), which MkDocs cannot check."""
         url = env.page.url
@@ -172,3 +187,19 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) 
 
 
 _VERB = {"A": "New", "M": "Updated", "D": "Removed"}
+
+
+def describe_accessibility_test(report_file: Path) -> str:
+    """The statement's "how and when tested" paragraph, from the test run's own record."""
+    if not report_file.exists():
+        return "This website has not been tested for accessibility yet."
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    tested = dt.date.fromisoformat(report["date"])
+    failures = report["violations"]
+    return (
+        f"This website was last tested on {long_date(tested)}. The test was carried out automatically by the "
+        f"website's own test suite with {report['tool']} {report['version']} in {report['browser']}, checking "
+        f"the {report['rules']} rules for WCAG 2.0, 2.1 and 2.2 levels A and AA on every one of the "
+        f"{report['pages']} pages of the website, in every state of the decision tool and at phone size. "
+        + ("It found no failures." if failures == 0 else f"It found {failures} failures, which we are fixing.")
+    )

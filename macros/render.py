@@ -68,7 +68,9 @@ class Renderer:
         history: History | None = None,
         repo_url: str | None = None,
         content_edit_uri: str = "edit/main/",
+        exit_page: dict[str, str] | None = None,
     ) -> None:
+        self.exit_page = exit_page
         self.corpus = corpus
         self.today = today
         self.history = history or History(available=False, note="No change history was read for this build.")
@@ -116,6 +118,7 @@ class Renderer:
             history=self.history,
             changes=self.history.for_file(self.corpus.files[item_id]),
             uncommitted=self.corpus.files[item_id] in self.history.uncommitted,
+            exit_page=self.exit_page,
             edit_url=self._edit_url(item_id),
             report_url=self._report_url(item_id),
         )

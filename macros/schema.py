@@ -95,6 +95,8 @@ class Item(StrictModel):
     (e.g. "phone" for sharing securely). Used by search only, never shown."""
     related: list[Ref] = []
     sources: list[Source] = []
+    exit_this_page: bool = False
+    """Show the "Exit this page" button: for pages a person at risk at home may read."""
     guidance_section: Text | None = None
     """Where the item comes from in the published guidance, e.g. "2. The Legal Basis"."""
     owner: Text
