@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new publish chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test lighthouse check review new publish zensical chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -84,8 +84,17 @@ review: setup ## List every item by review due date, overdue first
 new: setup ## Start a new item: make new KIND=topic ID=my-item TITLE="My item"
 	@$(BIN)/python -m macros.cli new "$(KIND)" "$(ID)" "$(TITLE)"
 
+.venv-zensical/.installed: requirements.lock
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check zensical==0.0.73 \
+	  $$(grep -iE '^(pydantic|pydantic_core|pyyaml|markupsafe|jinja2|annotated-types|typing-inspection|typing_extensions)==' requirements.lock)
+	@touch $@
+
+zensical: setup .venv-zensical/.installed ## Build with Zensical into site-zensical/ and list what differs from MkDocs
+	$(BIN)/python tools/zensical/compare.py
+
 lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable --exclude pan-cheshire-information-sharing > requirements.lock
 
 clean: ## Remove the virtual environment and built files
-	rm -rf $(VENV) site .site-new site-offline .site-offline-new .pytest_cache node_modules
+	rm -rf $(VENV) .venv-zensical site-mkdocs site-zensical site .site-new site-offline .site-offline-new .pytest_cache node_modules

@@ -7,14 +7,22 @@ Only ``define_env`` with macros and filters is used, which Zensical also runs.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+if __name__ not in sys.modules:
+    # Zensical executes this file on its own, without importing the package: make the package
+    # importable by name so that the imports of its modules below work there too.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import datetime as dt
 import json
 import posixpath
-from pathlib import Path
 from typing import Any
 
+import logging
+
 from markupsafe import escape
-from mkdocs.plugins import get_plugin_logger
 
 from .audit import amendments, audit_manifest, review_rows, review_summary
 from .flow import load_flows
@@ -27,7 +35,12 @@ from .schema import GlossaryTerm
 
 __all__ = ["define_env"]
 
-log = get_plugin_logger("guidance")
+try:
+    from mkdocs.plugins import get_plugin_logger
+
+    log: logging.Logger | logging.LoggerAdapter = get_plugin_logger("guidance")
+except ImportError:  # Zensical runs define_env without MkDocs installed
+    log = logging.getLogger("guidance")
 
 ACCESSIBILITY_REPORT = "reports/accessibility-test.json"
 """Written by tests/test_every_page.py each time the accessibility tests run."""
@@ -41,9 +54,9 @@ INDEX_SEARCH_BOOST = 0.5
 def define_env(env: Any) -> None:
     project_dir = Path(env.project_dir)
     content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
-    docs_dir = Path(env.conf["docs_dir"])
+    docs_dir = project_dir / env.conf.get("docs_dir", "docs")
     corpus = load_corpus(content_dir, project_dir=project_dir)
-    problems = check_pages(corpus, docs_dir, env.conf["nav"]) + check_page_refs(corpus, docs_dir)
+    problems = check_pages(corpus, docs_dir, env.conf.get("nav")) + check_page_refs(corpus, docs_dir)
     if problems:
         raise ContentError(problems)
     flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
@@ -65,17 +78,19 @@ def define_env(env: Any) -> None:
     _explain_abbreviations(env.conf, corpus)
 
     def current_page() -> str:
-        return env.page.file.src_uri
+        # MkDocs pages know their source as file.src_uri; Zensical's as path.
+        file = getattr(env.page, "file", None)
+        return file.src_uri if file is not None else env.page.path
 
     @env.macro
     def item_page(item_id: str) -> str:
         """The whole page of one item; its page file holds only this call."""
         page = env.page
         expected = corpus.doc_path(item_id)
-        if page.file.src_uri != expected:
+        if current_page() != expected:
             # check_pages already ties each page file to its item; this guards hand edits made mid-serve.
             raise ContentError(
-                [Problem(file=page.file.src_uri, message=f"this page shows '{item_id}', whose page is {expected}.")]
+                [Problem(file=current_page(), message=f"this page shows '{item_id}', whose page is {expected}.")]
             )
         item = corpus.items[item_id]
         page.meta["title"] = item.title
@@ -108,7 +123,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def whole_guidance() -> str:
         """Every item in the order of the menu, on one page."""
-        in_menu = [path for path in nav_paths(env.conf["nav"] or [])]
+        in_menu = list(nav_paths(env.conf.get("nav") or []))
         by_path = {corpus.doc_path(item_id): item_id for item_id in corpus.items}
         order = [by_path[path] for path in in_menu if path in by_path]
         order += [item_id for item_id in corpus.items if item_id not in order]
@@ -149,13 +164,13 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
             glossary[item.abbreviation] = item.title
             # Plurals such as "YOIs" and "GPs" get the same explanation.
             glossary.setdefault(item.abbreviation + "s", item.title)
-    if "abbr" in config["markdown_extensions"]:
+    if "abbr" in config.get("markdown_extensions", []) and "mdx_configs" in config:
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
 
 
 def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) -> None:
     """Hand the build stamp, the audit manifest and the feed to the theme's templates."""
-    directory_urls = config["use_directory_urls"]
+    directory_urls = config.get("use_directory_urls", True)
 
     def url_of(item_id: str) -> str:
         path = corpus.doc_path(item_id)[: -len(".md")]

@@ -6,8 +6,12 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
+
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # Zensical runs define_env without MkDocs installed
+    PluginError = Exception  # type: ignore[misc,assignment]
 
 
 @dataclass(frozen=True)
