@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new publish zensical chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test lighthouse check review new publish zensical bench chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -92,6 +92,10 @@ new: setup ## Start a new item: make new KIND=topic ID=my-item TITLE="My item"
 
 zensical: setup .venv-zensical/.installed ## Build with Zensical into site-zensical/ and list what differs from MkDocs
 	$(BIN)/python tools/zensical/compare.py
+
+bench: setup ## Time strict builds of the real site, 500 and 2,000 items against plain Material
+	$(BIN)/python bench/bench.py --sizes real,500,2000 --runs 3 --out bench/results.json
+	$(BIN)/python bench/serve_reload.py --runs 5
 
 lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)
 	$(BIN)/python -m pip freeze --exclude-editable --exclude pan-cheshire-information-sharing > requirements.lock

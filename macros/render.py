@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
 from urllib.parse import quote
@@ -84,6 +84,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self._compiled: dict[str, Template] = {}
         self.templates.filters["md"] = md
         self.templates.filters["long_date"] = long_date
         self.templates.filters["cell"] = lambda value: md(value).replace("|", "\\|")
@@ -98,7 +99,10 @@ class Renderer:
 
     def markdown(self, source: str, *, from_doc: str) -> Markup:
         """Render a content body: its {{ ref() }} calls become links relative to ``from_doc``."""
-        template = self.templates.from_string(source)
+        template = self._compiled.get(source)
+        if template is None:
+            # The whole-guidance page renders every body a second time: compile each once.
+            template = self._compiled[source] = self.templates.from_string(source)
         return Markup(template.render(ref=lambda target, text=None: self.ref(target, text, from_doc=from_doc)))
 
     def item_page(self, item_id: str, *, from_doc: str) -> str:
