@@ -24,8 +24,6 @@
   };
 
   // Material's search is a dialog without a name; screen readers announce it as "dialog".
-  document.addEventListener("DOMContentLoaded", function () {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
-  });
+  var dialog = document.querySelector(".md-search[role='dialog']");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
 })(document.currentScript);
