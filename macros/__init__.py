@@ -17,10 +17,9 @@ if __name__ not in sys.modules:
 
 import datetime as dt
 import json
+import logging
 import posixpath
 from typing import Any
-
-import logging
 
 from markupsafe import escape
 

@@ -28,7 +28,7 @@ def stub_text(item_id: str) -> str:
 def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[Problem]:
     problems: list[Problem] = []
     docs_name = docs_dir.name
-    for item_id, item in corpus.items.items():
+    for item_id in corpus.items:
         page = docs_dir / corpus.doc_path(item_id)
         shown = f"{docs_name}/{corpus.doc_path(item_id)}"
         if not page.is_file():

@@ -54,7 +54,9 @@ def spelling_problems(
     are usually slips. It never sees British spellings such as "organisation"
     as mistakes.
     """
-    from codespell_lib import main as codespell  # imported here: only the spelling test needs it
+    from codespell_lib import (
+        main as codespell,  # imported here: only the spelling test needs it
+    )
 
     files = [str(path) for path in paths]
     if not files:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
-from markupsafe import Markup, escape
-
 from urllib.parse import quote
+
+from jinja2 import (
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    select_autoescape,
+)
+from markupsafe import Markup
 
 from .audit import Amendment, ReviewRow
 from .corpus import Corpus, relative_link
-from .history import History
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
+from .history import History
 from .schema import KINDS, Item, Legislation
 
 # Characters that would start emphasis, code, links or attribute lists if a

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from pathlib import Path
 
 import pytest
 
@@ -94,7 +93,6 @@ def test_rules_have_stable_anchors(corpus, pages) -> None:
 
 def test_every_page_file_belongs_to_an_item(corpus) -> None:
     from macros.pages import check_page_refs, check_pages
-    import yaml
 
     nav = read_config(ROOT / "mkdocs.yml")["nav"]
     assert check_pages(corpus, ROOT / "docs", nav) == []

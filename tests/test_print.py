@@ -13,7 +13,6 @@ from site_pages import read_site
 
 
 def test_whole_guidance_page_holds_every_item_in_menu_order(built_site: Build) -> None:
-    import yaml
 
     corpus = load_corpus(ROOT / "content", project_dir=ROOT)
     page = read_site(built_site.site)["whole-guidance/"]
