@@ -97,3 +97,11 @@ def test_every_page_file_belongs_to_an_item(corpus) -> None:
     nav = read_config(ROOT / "mkdocs.yml")["nav"]
     assert check_pages(corpus, ROOT / "docs", nav) == []
     assert check_page_refs(corpus, ROOT / "docs") == []
+
+
+def test_home_page_offers_the_decision_tool_first(pages) -> None:
+    home = pages[""]
+    html = home.path.read_text(encoding="utf-8")
+    article = html[html.index("<article") :]
+    first_link = re.search(r'<a href="([^"#][^"]*)"', article).group(1)
+    assert first_link == "decide/"
