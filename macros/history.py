@@ -47,20 +47,11 @@ class History:
     """The release tag of the built commit, or its date when it has none."""
     uncommitted: frozenset[str] = frozenset()
     """Content files edited but not committed yet (a preview build)."""
+    by_file: dict[str, list[Change]] = field(default_factory=dict)
+    """The same changes grouped by content file, newest first."""
 
     def for_file(self, path: str) -> list[Change]:
-        return self._by_file.get(path, [])
-
-    @property
-    def _by_file(self) -> dict[str, list[Change]]:
-        cached = self.__dict__.get("_by_file_cache")
-        if cached is None:
-            grouped: dict[str, list[Change]] = defaultdict(list)
-            for change in self.changes:
-                grouped[change.path].append(change)
-            cached = dict(grouped)
-            object.__setattr__(self, "_by_file_cache", cached)
-        return cached
+        return self.by_file.get(path, [])
 
 
 def _git(project_dir: Path, *args: str) -> str:
@@ -131,9 +122,13 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         path[len(project) + 1 :] if project != "." else path
         for path in (line[3:].strip() for line in status.splitlines() if line.strip())
     )
+    by_file: dict[str, list[Change]] = defaultdict(list)
+    for change in changes:
+        by_file[change.path].append(change)
     return History(
         available=True,
         changes=changes,
+        by_file=dict(by_file),
         head=head_short,
         head_date=when,
         version=head_tags[0] if head_tags else (f"{when.day} {when:%B %Y}" if when else ""),
