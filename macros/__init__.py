@@ -24,10 +24,8 @@ from typing import Any
 from markupsafe import escape
 
 from .audit import amendments, audit_manifest, review_rows, review_summary
-from .flow import load_flows
-from .history import read_history
-from .loader import load_corpus
-from .pages import check_page_refs, check_pages, nav_paths
+from .build_state import build_state
+from .pages import nav_paths
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
@@ -54,14 +52,9 @@ def define_env(env: Any) -> None:
     project_dir = Path(env.project_dir)
     content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
-    corpus = load_corpus(content_dir, project_dir=project_dir)
-    problems = check_pages(corpus, docs_dir, env.conf.get("nav")) + check_page_refs(corpus, docs_dir)
-    if problems:
-        raise ContentError(problems)
-    flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
-    today = dt.date.today()
-    history = read_history(project_dir, content_dir)
-    if not history.available:
+    state = build_state(project_dir, content_dir, docs_dir, env.conf.get("nav"))
+    corpus, flows, history, today = state.corpus, state.flows, state.history, state.today
+    if state.fresh and not history.available:
         log.info(history.note)
     renderer = Renderer(
         corpus,
@@ -71,7 +64,8 @@ def define_env(env: Any) -> None:
         exit_page=env.conf["extra"].get("exit_this_page"),
     )
     reviews = review_rows(corpus, today)
-    log.info(review_summary(reviews))
+    if state.fresh:
+        log.info(review_summary(reviews))
     _publish_records(env.conf, corpus, history, project_dir)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
     _explain_abbreviations(env.conf, corpus)

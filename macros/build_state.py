@@ -1,0 +1,83 @@
+"""Everything worked out from the content for one build, kept while its inputs stay the same.
+
+MkDocs calls ``define_env`` once per build; Zensical calls it for every page. Keying the
+work on the inputs (every content and page file's size and time, the menu, git's own
+files, the date) makes the later calls free, and any edit starts afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .corpus import Corpus
+from .flow import LoadedFlow, load_flows
+from .history import History, read_history
+from .loader import load_corpus
+from .pages import check_page_refs, check_pages
+from .problems import ContentError
+
+
+@dataclass(frozen=True)
+class BuildState:
+    corpus: Corpus
+    flows: dict[str, LoadedFlow]
+    history: History
+    today: dt.date
+    fresh: bool
+    """True when this call did the work (so the build's messages are printed once)."""
+
+
+_last: tuple[tuple[Any, ...], BuildState] | None = None
+
+
+def _git_dir(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder / ".git"
+    return None
+
+
+def _stamp(path: Path) -> tuple[str, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def inputs_key(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -> tuple[Any, ...]:
+    files = [
+        _stamp(path)
+        for folder in (content_dir, docs_dir)
+        if folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
+    git = _git_dir(project_dir)
+    # Commits, tags and staging touch these; the log itself is read only when one changes.
+    git_files = [_stamp(git / name) for name in ("HEAD", "index", "logs/HEAD", "packed-refs", "refs/tags")] if git else []
+    return (tuple(files), repr(nav), tuple(git_files), dt.date.today())
+
+
+def build_state(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -> BuildState:
+    """Load, validate and read history once for these inputs; raise ContentError on any problem."""
+    global _last
+    key = inputs_key(project_dir, content_dir, docs_dir, nav)
+    if _last is not None and _last[0] == key:
+        return replace(_last[1], fresh=False)
+    corpus = load_corpus(content_dir, project_dir=project_dir)
+    problems = check_pages(corpus, docs_dir, nav) + check_page_refs(corpus, docs_dir)
+    if problems:
+        raise ContentError(problems)
+    state = BuildState(
+        corpus=corpus,
+        flows=load_flows(content_dir / "flows", corpus.items, project_dir=project_dir),
+        history=read_history(project_dir, content_dir),
+        today=key[-1],
+        fresh=True,
+    )
+    _last = (key, state)
+    return state
