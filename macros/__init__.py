@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .audit import amendments, audit_manifest, review_rows, review_summary
+from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
 from .build_state import build_state
 from .pages import nav_paths
 from .problems import ContentError, Problem
@@ -119,7 +119,8 @@ def define_env(env: Any) -> None:
         in_menu = list(nav_paths(env.conf.get("nav") or []))
         by_path = {corpus.doc_path(item_id): item_id for item_id in corpus.items}
         order = [by_path[path] for path in in_menu if path in by_path]
-        order += [item_id for item_id in corpus.items if item_id not in order]
+        placed = set(order)
+        order += [item_id for item_id in corpus.items if item_id not in placed]
         return renderer.whole_guidance(order, from_doc=current_page())
 
     @env.macro
@@ -130,7 +131,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def what_has_changed() -> str:
         """Changes to the content, grouped by release or month."""
-        return renderer.amendments(amendments(history, corpus), history, from_doc=current_page())
+        return renderer.amendments(amendments(history, corpus), from_doc=current_page())
 
     @env.macro
     def accessibility_testing() -> str:
@@ -179,22 +180,17 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) 
     config["extra"]["guidance_audit"] = audit_manifest(
         corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of
     )
-    by_file = {file: item_id for item_id, file in corpus.files.items()}
     config["extra"]["guidance_feed"] = [
         {
-            "id": f"{change.commit}/{change.path}",
-            "title": f"{_VERB.get(change.status, 'Updated')}: "
-            + (corpus.items[by_file[change.path]].link_text if change.path in by_file else Path(change.path).stem),
-            "url": url_of(by_file[change.path]) if change.path in by_file else "changes/",
-            "updated": change.date.isoformat(),
-            "summary": change.subject,
-            "author": change.author,
+            "id": f"{entry.change.commit}/{entry.change.path}",
+            "title": f"{entry.verb}: {entry.title}",
+            "url": url_of(entry.item.id) if entry.item else "changes/",
+            "updated": entry.change.date.isoformat(),
+            "summary": entry.change.subject,
+            "author": entry.change.author,
         }
-        for change in history.changes[:50]
+        for entry in amendment_list(history, corpus)[:50]
     ]
-
-
-_VERB = {"A": "New", "M": "Updated", "D": "Removed"}
 
 
 def describe_accessibility_test(report_file: Path) -> str:

@@ -48,6 +48,9 @@ def review_summary(rows: list[ReviewRow]) -> str:
     return "Reviews: " + "; ".join(parts) + "."
 
 
+VERBS = {"A": "New", "M": "Updated", "D": "Removed"}
+
+
 @dataclass(frozen=True)
 class Amendment:
     change: Change
@@ -55,9 +58,13 @@ class Amendment:
     """The item as it is now; None when its file has since been removed."""
     title: str
 
+    @property
+    def verb(self) -> str:
+        return VERBS.get(self.change.status, "Updated")
 
-def amendments(history: History, corpus: Corpus) -> list[tuple[str, list[Amendment]]]:
-    """Changes to content grouped by release (or by month before the first release), newest first."""
+
+def amendment_list(history: History, corpus: Corpus) -> list[Amendment]:
+    """Every change to a content file with the item it changed, newest first."""
     by_file = {file: item_id for item_id, file in corpus.files.items()}
     entries = []
     for change in history.changes:
@@ -65,6 +72,12 @@ def amendments(history: History, corpus: Corpus) -> list[tuple[str, list[Amendme
         item = corpus.items.get(item_id) if item_id else None
         title = item.link_text if item else Path(change.path).stem.replace("-", " ")
         entries.append(Amendment(change=change, item=item, title=title))
+    return entries
+
+
+def amendments(history: History, corpus: Corpus) -> list[tuple[str, list[Amendment]]]:
+    """Changes to content grouped by release (or by month before the first release), newest first."""
+    entries = amendment_list(history, corpus)
 
     def group(entry: Amendment) -> str:
         if entry.change.release:

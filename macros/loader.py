@@ -121,34 +121,20 @@ def _display(path: Path, project_dir: Path) -> str:
 def _load_item(path: Path, relative: Path, shown: str) -> tuple[Item, _Parsed]:
     parsed = _parse(path.read_text(encoding="utf-8"), shown)
     data = parsed.data
+
+    def wrong(field: str, message: str) -> _FileProblem:
+        return _FileProblem(Problem(file=shown, field=field, line=parsed.field_lines.get(field), message=message))
+
     if "body" in data:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                field="body",
-                line=parsed.field_lines.get("body"),
-                message="write the body below the closing '---', not as a field.",
-            )
-        )
+        raise wrong("body", "write the body below the closing '---', not as a field.")
     kind_name = data.get("kind")
     if kind_name is None:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                field="kind",
-                message=f"this required field is missing. Say what sort of item this is: one of {', '.join(KINDS)}.",
-            )
-        )
+        raise wrong("kind", f"this required field is missing. Say what sort of item this is: one of {', '.join(KINDS)}.")
     kind = KINDS.get(str(kind_name))
     if kind is None:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                field="kind",
-                line=parsed.field_lines.get("kind"),
-                message=f"'{kind_name}' is not a kind of item.{did_you_mean(str(kind_name), KINDS)}"
-                f" Known kinds: {', '.join(KINDS)}.",
-            )
+        raise wrong(
+            "kind",
+            f"'{kind_name}' is not a kind of item.{did_you_mean(str(kind_name), KINDS)} Known kinds: {', '.join(KINDS)}.",
         )
     try:
         item = _ITEM_ADAPTER.validate_python({**data, "body": parsed.body})
@@ -164,30 +150,15 @@ def _load_item(path: Path, relative: Path, shown: str) -> tuple[Item, _Parsed]:
         ) from None
 
     if item.id != path.stem:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                field="id",
-                line=parsed.field_lines.get("id"),
-                message=f"the id '{item.id}' does not match the file name: rename the file to "
-                f"'{item.id}.md' or change the id to '{path.stem}'.",
-            )
+        raise wrong(
+            "id",
+            f"the id '{item.id}' does not match the file name: rename the file to "
+            f"'{item.id}.md' or change the id to '{path.stem}'.",
         )
     folder = relative.parts[0] if len(relative.parts) > 1 else ""
     if len(relative.parts) != 2 or folder != kind.folder:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                field="kind",
-                line=parsed.field_lines.get("kind"),
-                message=f"a {kind.name} item belongs in the folder content/{kind.folder}/."
-                + (
-                    f" This folder holds {KIND_BY_FOLDER[folder].name} items."
-                    if folder in KIND_BY_FOLDER
-                    else ""
-                ),
-            )
-        )
+        holds = f" This folder holds {KIND_BY_FOLDER[folder].name} items." if folder in KIND_BY_FOLDER else ""
+        raise wrong("kind", f"a {kind.name} item belongs in the folder content/{kind.folder}/.{holds}")
     return item, parsed
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import quote
 
 from jinja2 import (
@@ -108,7 +108,18 @@ class Renderer:
         if template is None:
             # The whole-guidance page renders every body a second time: compile each once.
             template = self._compiled[source] = self.templates.from_string(source)
-        return Markup(template.render(ref=lambda target, text=None: self.ref(target, text, from_doc=from_doc)))
+        return Markup(template.render(ref=self._linker(from_doc)))
+
+    def _linker(self, from_doc: str) -> Callable[..., Markup]:
+        """ref() for templates, bound to the page being rendered."""
+        return lambda target, text=None: self.ref(target, text, from_doc=from_doc)
+
+    def _members(self, item: Item, from_doc: str) -> list[tuple[int, Any, Markup]]:
+        """A principle set's rules, numbered from 1, their text rendered; empty for other kinds."""
+        return [
+            (number, member, self.markdown(member.text, from_doc=from_doc))
+            for number, member in enumerate(getattr(item, "members", []), 1)
+        ]
 
     def item_page(self, item_id: str, *, from_doc: str) -> str:
         item = self.corpus.items[item_id]
@@ -116,11 +127,8 @@ class Renderer:
             item=item,
             kind=KINDS[item.kind],
             body=self.markdown(item.body, from_doc=from_doc),
-            members=[
-                (number, member, self.markdown(member.text, from_doc=from_doc))
-                for number, member in enumerate(getattr(item, "members", []), 1)
-            ],
-            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+            members=self._members(item, from_doc),
+            link=self._linker(from_doc),
             backlinks=self.corpus.backlinks[item_id],
             overdue=item.review_due < self.today,
             today=self.today,
@@ -148,14 +156,14 @@ class Renderer:
         return self.templates.get_template("review-status.md.jinja").render(
             rows=rows,
             today=self.today,
-            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+            link=self._linker(from_doc),
         )
 
-    def amendments(self, groups: list[tuple[str, list[Amendment]]], history: History, *, from_doc: str) -> str:
+    def amendments(self, groups: list[tuple[str, list[Amendment]]], *, from_doc: str) -> str:
         return self.templates.get_template("changes.md.jinja").render(
             groups=groups,
-            history=history,
-            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+            history=self.history,
+            link=self._linker(from_doc),
         )
 
     def whole_guidance(self, order: list[str], *, from_doc: str) -> str:
@@ -168,10 +176,7 @@ class Renderer:
                 template.render(
                     item=item,
                     body=_demote_headings(self.markdown(item.body, from_doc=from_doc)),
-                    members=[
-                        (number, member, self.markdown(member.text, from_doc=from_doc))
-                        for number, member in enumerate(getattr(item, "members", []), 1)
-                    ],
+                    members=self._members(item, from_doc),
                     sources=[*item.sources, *getattr(item, "links", [])],
                     answered_by=Markup(", ").join(
                         self.ref(target, from_doc=from_doc) for target in getattr(item, "answered_by", [])
@@ -184,7 +189,7 @@ class Renderer:
         return self.templates.get_template("index.md.jinja").render(
             kind=KINDS[kind_name],
             items=self.corpus.of_kind(kind_name),
-            link=lambda target, text=None: self.ref(target, text, from_doc=from_doc),
+            link=self._linker(from_doc),
         )
 
     def search_terms(self, item: Item) -> list[str]:
