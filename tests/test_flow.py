@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,8 +93,12 @@ def test_committed_path_table_matches_the_flow(flow: Flow) -> None:
 
 def test_diagram_is_drawn_from_the_flow(flow: Flow) -> None:
     svg = flow_svg(flow, text_version_id="text")
-    for question in flow.questions.values():
-        assert question.ask.split()[0] in svg
+    words = " ".join(re.findall(r">([^<]+)</text>", svg))  # the diagram's text, line breaks undone
+    for number, question in enumerate(flow.questions.values(), 1):
+        assert f"{number}. {question.ask}" in words
+    for outcome in flow.outcomes.values():
+        if outcome.decision != "seek-advice":
+            assert outcome.title in words
     assert svg.count("<rect") == len(flow.questions) + len(flow.outcomes) - 1  # "not sure" is in the caption
     assert 'aria-describedby="text"' in svg and "<title" in svg
 
