@@ -52,7 +52,7 @@ def define_env(env: Any) -> None:
     project_dir = Path(env.project_dir)
     content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
-    state = build_state(project_dir, content_dir, docs_dir, env.conf.get("nav"))
+    state = build_state(project_dir, content_dir, docs_dir, env.conf)
     corpus, flows, history, today = state.corpus, state.flows, state.history, state.today
     if state.fresh and not history.available:
         log.info(history.note)
@@ -87,7 +87,9 @@ def define_env(env: Any) -> None:
             )
         item = corpus.items[item_id]
         page.meta["title"] = item.title
-        page.meta["description"] = item.summary
+        # The theme writes the description into an attribute without escaping it: a quote in a
+        # summary would end the attribute. (Markup is refused in summaries when they are loaded.)
+        page.meta["description"] = str(escape(item.summary))
         page.meta["tags"] = renderer.search_terms(item)
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST.get(item.kind, 1.0))
         return renderer.item_page(item_id, from_doc=expected)

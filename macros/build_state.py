@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import Corpus
-from .flow import LoadedFlow, load_flows
+from .flow import LoadedFlow
 from .history import History, read_history
-from .loader import load_corpus
-from .pages import check_page_refs, check_pages
-from .problems import ContentError
+from .validation import validate
 
 
 @dataclass(frozen=True)
@@ -62,19 +60,16 @@ def inputs_key(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -
     return (tuple(files), repr(nav), tuple(git_files), dt.date.today())
 
 
-def build_state(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -> BuildState:
+def build_state(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> BuildState:
     """Load, validate and read history once for these inputs; raise ContentError on any problem."""
     global _last
-    key = inputs_key(project_dir, content_dir, docs_dir, nav)
+    key = inputs_key(project_dir, content_dir, docs_dir, config.get("nav"))
     if _last is not None and _last[0] == key:
         return replace(_last[1], fresh=False)
-    corpus = load_corpus(content_dir, project_dir=project_dir)
-    problems = check_pages(corpus, docs_dir, nav) + check_page_refs(corpus, docs_dir)
-    if problems:
-        raise ContentError(problems)
+    corpus, flows = validate(project_dir, content_dir, docs_dir, config)
     state = BuildState(
         corpus=corpus,
-        flows=load_flows(content_dir / "flows", corpus.items, project_dir=project_dir),
+        flows=flows,
         history=read_history(project_dir, content_dir),
         today=key[-1],
         fresh=True,

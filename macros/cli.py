@@ -21,6 +21,7 @@ from .flow import load_flows
 from .loader import load_corpus
 from .pages import check_page_refs, check_pages, stub_text
 from .problems import ContentError
+from .validation import validate
 from .schema import ID_PATTERN, KINDS
 
 ROOT = Path.cwd()
@@ -49,11 +50,7 @@ def check(root: Path) -> int:
     content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
     docs = root / config.get("docs_dir", "docs")
     try:
-        corpus = load_corpus(content, project_dir=root)
-        flows = load_flows(content / "flows", corpus.items, project_dir=root)
-        problems = check_pages(corpus, docs, config.get("nav")) + check_page_refs(corpus, docs)
-        if problems:
-            raise ContentError(problems)
+        corpus, flows = validate(root, content, docs, config)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from typing import Annotated, Iterator, Literal
 import yaml
 from pydantic import Field, ValidationError
 
+from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import unresolved
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
@@ -131,11 +132,14 @@ def load_flows(flows_dir: Path, items: dict[str, Item], *, project_dir: Path) ->
     if not flows_dir.is_dir():
         return flows
     for path in sorted(flows_dir.iterdir()):
-        if path.suffix not in (".yml", ".yaml"):
+        if path.suffix not in (".yml", ".yaml") or is_ignored(path):
             continue
         shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else str(path)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(read_text(path, shown, root=flows_dir), Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader
+        except UnreadableFile as failure:
+            problems.append(failure.problem)
+            continue
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             problems.append(

@@ -12,15 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import TemplateSyntaxError
 from pydantic import TypeAdapter, ValidationError
 
+from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, Reference, find_refs, unresolved
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
-
-BODY_FUNCTIONS = frozenset({"ref"})
-"""What an item's body may call; anything else is a typo."""
+from .templating import check_body, parse
 
 _FRONT_MATTER_FENCE = "---"
 # Raw HTML would bypass escaping; autolinks such as <https://…> stay allowed.
@@ -28,15 +27,6 @@ _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^>]*)?/?>")
 _AUTOLINK = re.compile(r"<(https?://|mailto:)[^>\s]+>")
 
 _ITEM_ADAPTER: TypeAdapter[Item] = TypeAdapter(AnyItem)
-
-
-class _ContentYamlLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so a date like 2026-13-01 gets our plain message, not a crash."""
-
-
-_ContentYamlLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +58,9 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
         raise ContentError([Problem(file=str(content_dir), message="the content folder does not exist.")])
 
     for path in sorted(content_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+        if is_ignored(path) or any(part.startswith(".") for part in path.relative_to(content_dir).parts):
+            continue
+        if path.is_dir() and not path.is_symlink():
             continue
         shown = _display(path, project_dir)
         relative = path.relative_to(content_dir)
@@ -80,8 +72,8 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
             )
             continue
         try:
-            item, parsed = _load_item(path, relative, shown)
-        except _FileProblem as failure:
+            item, parsed = _load_item(path, relative, shown, content_dir)
+        except (_FileProblem, UnreadableFile) as failure:
             problems.append(failure.problem)
             continue
         except ContentError as failure:
@@ -118,8 +110,8 @@ def _display(path: Path, project_dir: Path) -> str:
         return path.as_posix()
 
 
-def _load_item(path: Path, relative: Path, shown: str) -> tuple[Item, _Parsed]:
-    parsed = _parse(path.read_text(encoding="utf-8"), shown)
+def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tuple[Item, _Parsed]:
+    parsed = _parse(read_text(path, shown, root=content_dir), shown)
     data = parsed.data
 
     def wrong(field: str, message: str) -> _FileProblem:
@@ -183,7 +175,7 @@ def _parse(text: str, shown: str) -> _Parsed:
         ) from None
     front = "\n".join(lines[1:end])
     try:
-        loader = _ContentYamlLoader(front)
+        loader = ContentYamlLoader(front)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -232,8 +224,8 @@ def _collect_references(
     body_lines: dict[str, int],
     field_lines: dict[str, dict[str, int]],
 ) -> tuple[dict[str, list[Reference]], list[Problem]]:
-    """Find every cross-reference once and check that it points at something real."""
-    parser = Environment()
+    """Find every cross-reference once, check that it points at something real, and hold each
+    body to what content may write between {{ and }} (see templating.py)."""
     references: dict[str, list[Reference]] = {}
     problems: list[Problem] = []
 
@@ -253,49 +245,32 @@ def _collect_references(
             for target in targets:
                 check(item_id, target, field=field, line=field_lines[item_id].get(field))
 
-        bodies = [("body", item.body, body_lines[item_id])]
-        if isinstance(item, PrincipleSet):
-            # Member texts may cite other rules too; they count as the body.
-            bodies += [(f"members[{n}].text", m.text, field_lines[item_id].get("members")) for n, m in enumerate(item.members, 1)]
-        for field, source, first_line in bodies:
+        for field, source, first_line in body_sources(item, body_lines[item_id], field_lines[item_id]):
             problems.extend(_check_raw_html(source, files[item_id], field, first_line))
-            try:
-                tree = parser.parse(source)
-            except TemplateSyntaxError as error:
-                problems.append(
-                    Problem(
-                        file=files[item_id],
-                        field=field,
-                        line=_line(first_line, error.lineno),
-                        message=f"a '{{{{ … }}}}' instruction is broken: {error.message}.",
-                    )
-                )
+            template_problems = check_body(source)
+            problems.extend(
+                Problem(file=files[item_id], field=field, line=_line(first_line, found.line), message=found.message)
+                for found in template_problems
+            )
+            if template_problems:
                 continue
-            for name in tree.find_all(nodes.Name):
-                if name.ctx == "load" and name.name not in BODY_FUNCTIONS:
-                    problems.append(
-                        Problem(
-                            file=files[item_id],
-                            field=field,
-                            line=_line(first_line, name.lineno),
-                            message=f"'{name.name}' is not something the body can use."
-                            f"{did_you_mean(name.name, BODY_FUNCTIONS)} To link to another item write "
-                            "{{ ref('item-id') }}.",
-                        )
-                    )
+            try:
+                tree = parse(source)
+            except TemplateSyntaxError:  # reported by check_body
+                continue
             for target, lineno in find_refs(tree):
-                if target is None:
-                    problems.append(
-                        Problem(
-                            file=files[item_id],
-                            field=field,
-                            line=_line(first_line, lineno),
-                            message="ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}.",
-                        )
-                    )
-                else:
+                if target is not None:
                     check(item_id, target, field=field, line=_line(first_line, lineno))
     return references, problems
+
+
+def body_sources(item: Item, body_line: int | None, field_lines: dict[str, int]) -> list[tuple[str, str, int | None]]:
+    """(field, Markdown, first line) for the body and, in a principle set, each rule's text."""
+    bodies = [("body", item.body, body_line)]
+    if isinstance(item, PrincipleSet):
+        # Member texts may cite other rules too; they count as the body.
+        bodies += [(f"members[{n}].text", m.text, field_lines.get("members")) for n, m in enumerate(item.members, 1)]
+    return bodies
 
 
 def _line(first_line: int | None, lineno: int) -> int | None:

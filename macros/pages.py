@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from jinja2 import Environment, TemplateSyntaxError
-
+from .content_files import UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, find_refs, unresolved
 from .problems import Problem
 from .schema import KINDS
+from .templating import check_page, parse
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
 _INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
@@ -40,7 +40,7 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
                 )
             )
             continue
-        match = _STUB.match(page.read_text(encoding="utf-8"))
+        match = _STUB.match(_text_or_empty(page, docs_dir))
         if not match or match.group(1) != item_id:
             problems.append(
                 Problem(
@@ -53,7 +53,7 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
         folder = docs_dir / kind.folder
         has_items = bool(corpus.of_kind(kind.name))
         index = folder / "index.md"
-        if has_items and (not index.is_file() or not _INDEX.search(index.read_text(encoding="utf-8"))):
+        if has_items and (not index.is_file() or not _INDEX.search(_text_or_empty(index, docs_dir))):
             problems.append(
                 Problem(
                     file=f"{docs_name}/{kind.folder}/index.md",
@@ -91,6 +91,14 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
     return problems
 
 
+def _text_or_empty(page: Path, docs_dir: Path) -> str:
+    """A page file's text; an unreadable one reads as empty here and is reported by check_page_refs."""
+    try:
+        return read_text(page, page.name, root=docs_dir)
+    except UnreadableFile:
+        return ""
+
+
 def nav_paths(nav: Any) -> Iterator[str]:
     if isinstance(nav, str):
         yield nav
@@ -103,24 +111,24 @@ def nav_paths(nav: Any) -> Iterator[str]:
 
 
 def check_page_refs(corpus: Corpus, docs_dir: Path) -> list[Problem]:
-    """Check the {{ ref() }} calls on hand-written pages (home, about…) before any is rendered."""
-    parser = Environment()
+    """Hold every page file in docs/ to what pages may write between {{ and }} (templating.py), and
+    check its {{ ref() }} calls, before any page is rendered."""
     problems: list[Problem] = []
     for page in sorted(docs_dir.rglob("*.md")):
+        if is_ignored(page):
+            continue
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
         try:
-            tree = parser.parse(page.read_text(encoding="utf-8"))
-        except TemplateSyntaxError as error:
-            problems.append(
-                Problem(file=shown, line=error.lineno, message=f"a '{{{{ … }}}}' instruction is broken: {error.message}.")
-            )
+            source = read_text(page, shown, root=docs_dir)
+        except UnreadableFile as failure:
+            problems.append(failure.problem)
             continue
-        for target, line in find_refs(tree):
-            message = (
-                "ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}."
-                if target is None
-                else unresolved(target, corpus.items)
-            )
+        found = check_page(source)
+        problems.extend(Problem(file=shown, line=problem.line, message=problem.message) for problem in found)
+        if found:
+            continue
+        for target, line in find_refs(parse(source)):
+            message = unresolved(target, corpus.items) if target is not None else None
             if message:
                 problems.append(Problem(file=shown, line=line, message=message))
     return problems

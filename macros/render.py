@@ -22,6 +22,7 @@ from .flow import Flow
 from .flow_diagram import flow_svg, question_order
 from .history import History
 from .schema import KINDS, Item, Legislation
+from .templating import body_environment
 
 # Characters that would start emphasis, code, links or attribute lists if a
 # title or summary happened to contain them.
@@ -89,6 +90,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        # Bodies are staff-written: they get the sandbox, holding nothing but ref(); the site's own
+        # templates above are code of this project and get the ordinary environment.
+        self.bodies = body_environment()
         self._compiled: dict[str, Template] = {}
         self.templates.filters["md"] = md
         self.templates.filters["long_date"] = long_date
@@ -107,7 +111,7 @@ class Renderer:
         template = self._compiled.get(source)
         if template is None:
             # The whole-guidance page renders every body a second time: compile each once.
-            template = self._compiled[source] = self.templates.from_string(source)
+            template = self._compiled[source] = self.bodies.from_string(source)
         return Markup(template.render(ref=self._linker(from_doc)))
 
     def _linker(self, from_doc: str) -> Callable[..., Markup]:

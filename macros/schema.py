@@ -51,8 +51,42 @@ def _require_https(value: str) -> str:
     return value
 
 
+_MARKUP = re.compile(r"<|\{[{%#]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _plain_text(value: str) -> str:
+    """Refuse markup in a field that is published as plain text.
+
+    Titles, summaries, aliases and the like reach menus, page titles, <head>, search results
+    and the feed, some through the theme's templates, which do not escape. Keeping markup out of
+    them at the source makes them safe everywhere they are shown.
+    """
+    match = _MARKUP.search(value)
+    if match:
+        found = match.group(0)
+        if found == "<":
+            # A lone '>' cannot start markup (and separates parts of guidance_section); '<' can.
+            raise ValueError(
+                "'<' is not allowed here: this field is plain text, shown in titles, menus and search "
+                "results, where it could start web page code. Write it in words instead (for example 'under 18' or 'less than')"
+            )
+        if found.startswith("{"):
+            raise ValueError(
+                f"'{found}' is not allowed here: links and other {{{{ … }}}} instructions belong in the text "
+                "below the front matter, not in a field"
+            )
+        raise ValueError(f"'{found}' is web page code: write the character itself instead")
+    if _CONTROL.search(value):
+        raise ValueError("this field holds an invisible control character: retype it")
+    return value
+
+
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_plain_text)]
+"""A plain-text field: never markup, whatever page, menu or file it reaches."""
+MarkdownText = Annotated[str, Field(min_length=1)]
+"""A field written in Markdown like a body (a rule's text): checked as a body is."""
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Ref = Annotated[str, Field(pattern=REF_PATTERN)]
 HttpsUrl = Annotated[str, AfterValidator(_require_https)]
@@ -74,7 +108,7 @@ class Member(StrictModel):
 
     name: Text
     """Short name shown wherever the rule is cited, e.g. "Keep a record"."""
-    text: Text
+    text: MarkdownText
     """The rule itself, in Markdown."""
 
 

@@ -126,13 +126,15 @@ class Project:
             **ITEM_DEFAULTS,
             **fields,
         }
-        lines = ["---"]
-        for key, value in data.items():
-            if value is None:
-                continue
-            lines.append(f"{key}: {value}" if not isinstance(value, list) else f"{key}: {value!r}")
-        lines.append("---")
-        path = self.write(f"{folder}/{item_id}.md", "\n".join(lines) + "\n" + body)
+        import yaml
+
+        front = yaml.safe_dump(
+            {key: value for key, value in data.items() if value is not None},
+            sort_keys=False,
+            allow_unicode=True,
+            width=1000,
+        )
+        path = self.write(f"{folder}/{item_id}.md", "---\n" + front + "---\n" + body)
         self.page(folder, item_id)
         return path
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import re
 from pathlib import Path
 
@@ -145,7 +147,7 @@ def test_a_loop(tmp_path: Path, items) -> None:
 
 def test_a_node_nothing_leads_to(tmp_path: Path, items) -> None:
     def change(data):
-        data["outcomes"]["orphan"] = dict(data["outcomes"]["no-purpose"])
+        data["outcomes"]["orphan"] = copy.deepcopy(data["outcomes"]["no-purpose"])
 
     assert "nothing leads to 'orphan': link it from a question or remove it." in flow_problems(tmp_path, items, change)
 

@@ -1,0 +1,216 @@
+"""The HTML a content body may turn into: an allow-list of elements, attributes and addresses.
+
+Each body (and each rule text) is rendered to HTML with the site's own Markdown settings and
+handed to ``nh3`` (Python's binding of the Rust sanitizer ammonia) with the allow-list below. The
+sanitizer is the judge: wherever its output differs from the input, the content holds markup the
+site does not publish. The build then stops and names it, rather than quietly dropping it, because
+a member of staff wrote it and needs to know.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+import markdown as markdown_lib
+import nh3
+
+TAGS = frozenset(
+    {
+        "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ins", "li", "ol", "p", "pre", "span", "strong",
+        "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+"""What Markdown makes of text, lists, tables, headings, notes (admonitions) and details."""
+
+GLOBAL_ATTRIBUTES = frozenset({"id", "class"})
+"""Attribute lists ``{: #id .class }`` may set these, and nothing else."""
+
+ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title"}),
+    "abbr": frozenset({"title"}),
+    "ol": frozenset({"start"}),
+    "th": frozenset({"style"}),
+    "td": frozenset({"style"}),
+}
+"""Per element: links, abbreviation tooltips, numbered lists and table column alignment."""
+
+STYLE_PROPERTIES = frozenset({"text-align"})
+"""Markdown tables align columns with an inline style; no other style is allowed."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+"""Link addresses: web pages, email and phone; relative links to the site's own pages too."""
+
+VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed"})
+
+_Event = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of refused markup: a plain description, and text to find it by in the source."""
+
+    message: str
+    needle: str
+
+
+def clean(html: str) -> str:
+    """The allow-listed version of ``html``, as the sanitizer makes it."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def check_html(html: str) -> list[Finding]:
+    """Every piece of markup the allow-list refuses; empty when all of it is allowed."""
+    original = _events(html)
+    allowed = _events(clean(html))
+    found: list[Finding] = []
+    matcher = difflib.SequenceMatcher(a=original, b=allowed, autojunk=False)
+    for operation, start, end, _, _ in matcher.get_opcodes():
+        if operation == "equal":
+            continue
+        for event in original[start:end]:
+            finding = _explain(event)
+            if finding and finding not in found:
+                found.append(finding)
+    if not found and original != allowed:
+        found.append(Finding("markup that the site does not publish", ""))
+    return found
+
+
+def _explain(event: _Event) -> Finding | None:
+    if event[0] == "comment":
+        return Finding("an HTML comment ('<!-- … -->'): delete it, or write the note as text", "<!--")
+    if event[0] != "start":
+        return None
+    tag, attributes = event[1], dict(event[2])
+    if tag not in TAGS:
+        return Finding(f"the HTML element <{tag}>, which content may not contain", f"<{tag}")
+    for name, value in attributes.items():
+        if name not in GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, frozenset()):
+            return Finding(f"the attribute '{name}' on <{tag}> (attribute lists may only set an id or a class)", name)
+        if name == "href" and not _allowed_address(value):
+            return Finding(
+                f"the link address '{_shorten(value)}': links must be web pages (https://…), email, phone or "
+                "pages of this site",
+                value[:20],
+            )
+        if name == "style" and not _allowed_style(value):
+            return Finding(f"the style '{_shorten(value)}' on <{tag}>", "style")
+    return Finding(f"the markup <{tag}>", f"<{tag}")
+
+
+def _allowed_address(address: str) -> bool:
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:"); so does this.
+    squeezed = re.sub(r"[\x00-\x20]", "", address)
+    scheme = urlsplit(squeezed).scheme.lower()
+    return scheme == "" or scheme in URL_SCHEMES
+
+
+def _allowed_style(style: str) -> bool:
+    properties = [part.split(":", 1)[0].strip().lower() for part in style.split(";") if part.strip()]
+    return all(name in STYLE_PROPERTIES for name in properties)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    # Control characters are shown as escapes (\t), so the message says exactly what is there.
+    visible = re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match.group())[1:-1], text)
+    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
+
+
+def _normal_style(value: str) -> str:
+    return ";".join(re.sub(r"\s+", "", part) for part in value.split(";") if part.strip())
+
+
+def _events(html: str) -> list[_Event]:
+    """The document as comparable events: start tags with sorted attributes, text, comments."""
+    parser = _EventParser()
+    parser.feed(html)
+    parser.close()
+    return parser.events
+
+
+class _EventParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[_Event] = []
+
+    def _attributes(self, attrs: Iterable[tuple[str, str | None]]) -> tuple[tuple[str, str], ...]:
+        normal = []
+        for name, value in attrs:
+            text = value or ""
+            if name == "style":
+                text = _normal_style(text)
+            normal.append((name, text))
+        return tuple(sorted(normal))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, self._attributes(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID:
+            self.events.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        if self.events and self.events[-1][0] == "data":
+            self.events[-1] = ("data", self.events[-1][1] + data)
+        else:
+            self.events.append(("data", data))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("comment", data))
+
+    def handle_decl(self, decl: str) -> None:
+        self.events.append(("comment", decl))
+
+    def handle_pi(self, data: str) -> None:
+        self.events.append(("comment", data))
+
+    def unknown_decl(self, data: str) -> None:
+        self.events.append(("comment", data))
+
+
+class MarkdownToHtml:
+    """Markdown to HTML with the site's own extensions, so the check sees what pages will hold."""
+
+    def __init__(self, extensions: list[Any], configs: dict[str, dict[str, Any]]) -> None:
+        # Tooltips for abbreviations come from the glossary at page time; they are escaped text.
+        self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
+
+    @classmethod
+    def from_config(cls, config: Any) -> "MarkdownToHtml":
+        """From MkDocs' validated config or mkdocs.yml as read by YAML (names or one-key mappings)."""
+        extensions: list[str] = []
+        configs: dict[str, dict[str, Any]] = {}
+        for entry in config.get("markdown_extensions") or []:
+            if isinstance(entry, dict):
+                for name, options in entry.items():
+                    extensions.append(name)
+                    if options:
+                        configs[name] = dict(options)
+            else:
+                extensions.append(str(entry))
+        for name, options in (config.get("mdx_configs") or {}).items():
+            configs.setdefault(name, {}).update({k: v for k, v in options.items() if k != "glossary"})
+        return cls(extensions, configs)
+
+    def convert(self, text: str) -> str:
+        self._markdown.reset()
+        return self._markdown.convert(text)

@@ -1,0 +1,177 @@
+"""What staff-written text may do between ``{{`` and ``}}``, and the sandbox that renders it.
+
+Content bodies, rule texts and page files are templates, so they are code. They are held to a
+closed list, checked on the parsed template before anything is rendered:
+
+- a content body or rule text may only call ``ref('item-id')`` or ``ref('item-id', 'link text')``;
+- a page file in docs/ may call the generator's page functions with quoted text, and read
+  ``config.extra`` settings (``{{ config.extra.partnership.name }}``).
+
+Nothing else is allowed: no attributes, filters, statements or other names. A body is then rendered
+by an immutable sandbox holding only ``ref``, so even a check missed here cannot reach Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .problems import did_you_mean
+
+BODY_FUNCTIONS = frozenset({"ref"})
+"""What a content body may call."""
+
+PAGE_FUNCTIONS = frozenset(
+    {
+        "item_page",
+        "kind_index",
+        "ref",
+        "decision_tool",
+        "whole_guidance",
+        "review_status",
+        "what_has_changed",
+        "accessibility_testing",
+        "site_file_link",
+    }
+)
+"""What a page file in docs/ may call: the generator's documented page functions."""
+
+PAGE_SETTINGS = "config"
+"""The one name a page may read settings from, and only below ``config.extra``."""
+
+_HOW_TO_LINK = "To link to another item write {{ ref('item-id') }} or {{ ref('item-id', 'link text') }}."
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    line: int
+    message: str
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    # Nothing but what is passed in: no range, lipsum, cycler, joiner, namespace or dict.
+    env.globals.clear()
+    env.filters.clear()
+    env.tests.clear()
+    return env
+
+
+_PARSER = _environment()
+
+
+def body_environment() -> ImmutableSandboxedEnvironment:
+    """The sandbox that renders bodies: no globals, filters or tests, nothing mutable, undefined is an error."""
+    return _environment()
+
+
+def check_body(source: str) -> list[TemplateProblem]:
+    """Everything in a body's ``{{ }}`` that is not a plain ``ref()`` call, in plain words."""
+    return _check(source, functions=BODY_FUNCTIONS, settings=None, subject="the body")
+
+
+def check_page(source: str) -> list[TemplateProblem]:
+    """Everything in a page file's ``{{ }}`` outside the page functions and ``config.extra``."""
+    return _check(source, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
+
+
+def parse(source: str) -> nodes.Template:
+    """Parse without rendering; raises TemplateSyntaxError."""
+    return _PARSER.parse(source)
+
+
+def _check(source: str, *, functions: frozenset[str], settings: str | None, subject: str) -> list[TemplateProblem]:
+    try:
+        tree = parse(source)
+    except TemplateSyntaxError as error:
+        return [TemplateProblem(error.lineno, f"a '{{{{ … }}}}' instruction is broken: {error.message}.")]
+    problems: list[TemplateProblem] = []
+    for output in tree.body:
+        if not isinstance(output, nodes.Output):
+            problems.append(
+                TemplateProblem(
+                    output.lineno,
+                    "'{% … %}' instructions are not allowed here: only {{ … }} links are. " + _HOW_TO_LINK,
+                )
+            )
+            continue
+        for part in output.nodes:
+            if isinstance(part, nodes.TemplateData):
+                continue
+            problems.extend(_check_expression(part, functions, settings, subject))
+    return problems
+
+
+def _check_expression(
+    expr: nodes.Node, functions: frozenset[str], settings: str | None, subject: str
+) -> list[TemplateProblem]:
+    line = expr.lineno
+    if isinstance(expr, nodes.Call):
+        callee = expr.node
+        if not isinstance(callee, nodes.Name) or callee.name not in functions:
+            return [_unknown(callee, functions, line, subject)]
+        if expr.dyn_args is not None or expr.dyn_kwargs is not None:
+            return [TemplateProblem(line, f"{callee.name}() takes quoted text only. {_HOW_TO_LINK}")]
+        values: Iterable[nodes.Node] = [*expr.args, *(keyword.value for keyword in expr.kwargs)]
+        quoted = all(isinstance(v, nodes.Const) and isinstance(v.value, str) for v in values)
+        if not quoted or (callee.name == "ref" and not expr.args):
+            if callee.name == "ref":
+                return [TemplateProblem(line, "ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}.")]
+            return [TemplateProblem(line, f"{callee.name}() takes quoted text only, like {callee.name}('…').")]
+        return []
+    if settings is not None and _is_setting(expr, settings):
+        return []
+    if isinstance(expr, nodes.Name):
+        return [_unknown(expr, functions, line, subject)]
+    return [
+        TemplateProblem(
+            line,
+            f"'{_describe(expr)}' is not allowed between {{{{ and }}}}: content can only link to items. {_HOW_TO_LINK}",
+        )
+    ]
+
+
+def _is_setting(expr: nodes.Node, settings: str) -> bool:
+    """``config.extra.a.b``: attribute names only, no underscores at the start, rooted at config.extra."""
+    names: list[str] = []
+    while isinstance(expr, nodes.Getattr):
+        names.append(expr.attr)
+        expr = expr.node
+    names.reverse()
+    return (
+        isinstance(expr, nodes.Name)
+        and expr.name == settings
+        and len(names) >= 2
+        and names[0] == "extra"
+        and all(name.isidentifier() and not name.startswith("_") for name in names)
+    )
+
+
+def _unknown(callee: nodes.Node, functions: frozenset[str], line: int, subject: str) -> TemplateProblem:
+    if isinstance(callee, nodes.Name):
+        return TemplateProblem(
+            line,
+            f"'{callee.name}' is not something {subject} can use.{did_you_mean(callee.name, functions)} {_HOW_TO_LINK}",
+        )
+    return TemplateProblem(line, f"'{_describe(callee)}' is not allowed between {{{{ and }}}}. {_HOW_TO_LINK}")
+
+
+def _describe(expr: nodes.Node) -> str:
+    """A short readable rendering of an expression for a message, e.g. ref.__globals__."""
+    if isinstance(expr, nodes.Name):
+        return expr.name
+    if isinstance(expr, nodes.Getattr):
+        return f"{_describe(expr.node)}.{expr.attr}"
+    if isinstance(expr, nodes.Getitem):
+        return f"{_describe(expr.node)}[…]"
+    if isinstance(expr, nodes.Call):
+        return f"{_describe(expr.node)}(…)"
+    if isinstance(expr, nodes.Filter):
+        return f"… | {expr.name}"
+    if isinstance(expr, nodes.Const):
+        return repr(expr.value)
+    return type(expr).__name__.lower()
+
