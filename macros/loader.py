@@ -23,8 +23,11 @@ from .templating import check_body, parse
 
 _FRONT_MATTER_FENCE = "---"
 # Raw HTML would bypass escaping; autolinks such as <https://…> stay allowed.
-_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(\s[^>]*)?/?>")
-_AUTOLINK = re.compile(r"<(https?://|mailto:)[^>\s]+>")
+# A tag may run over several lines ("<img\nsrc=x\nonerror=…>"); [^>] crosses them.
+_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:[\s/][^>]*)?>")
+_AUTOLINK = re.compile(r"<(https?://|mailto:|tel:)[^>\s]+>")
+# Code is shown as written, so '<' in code is text: blank it out before looking for tags.
+_CODE = re.compile(r"^(?P<fence>[ \t]*(?:```|~~~)).*?^(?P=fence)|(?P<ticks>`+).+?(?P=ticks)", re.M | re.S)
 
 _ITEM_ADAPTER: TypeAdapter[Item] = TypeAdapter(AnyItem)
 
@@ -278,15 +281,21 @@ def _line(first_line: int | None, lineno: int) -> int | None:
 
 
 def _check_raw_html(source: str, file: str, field: str, first_line: int | None) -> list[Problem]:
+    """Raw HTML, even split over lines, with the line it starts on (html_policy.py is the final judge)."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    text = _AUTOLINK.sub(blank, _CODE.sub(blank, source))
     problems = []
-    for number, text in enumerate(source.splitlines(), 1):
-        for match in _RAW_HTML.finditer(_AUTOLINK.sub("", text)):
-            problems.append(
-                Problem(
-                    file=file,
-                    field=field,
-                    line=_line(first_line, number),
-                    message=f"raw HTML ('{match.group(0)}') is not allowed in content: use Markdown instead.",
-                )
+    for match in _RAW_HTML.finditer(text):
+        tag = " ".join(match.group(0).split())
+        problems.append(
+            Problem(
+                file=file,
+                field=field,
+                line=_line(first_line, text.count("\n", 0, match.start()) + 1),
+                message=f"raw HTML ('{tag[:80]}') is not allowed in content: use Markdown instead.",
             )
+        )
     return problems
