@@ -1,0 +1,54 @@
+"""The CI workflow runs with least privilege: only publishing, on main, after the tests, may write."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW_DIR = ROOT / ".github" / "workflows"
+
+
+def workflows() -> dict[str, dict[str, Any]]:
+    # PyYAML reads the key `on:` as True; the value is what matters here.
+    return {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(WORKFLOW_DIR.glob("*.yml"))}
+
+
+def test_every_workflow_defaults_to_read_only_and_never_runs_fork_code_with_secrets() -> None:
+    for name, workflow in workflows().items():
+        assert workflow.get("permissions") == {"contents": "read"}, name
+        triggers = workflow.get("on", workflow.get(True))
+        assert "pull_request_target" not in triggers and "workflow_run" not in triggers, name
+
+
+def test_only_the_publish_job_writes_and_only_after_tests_on_a_push_to_main() -> None:
+    for name, workflow in workflows().items():
+        for job_name, job in workflow["jobs"].items():
+            permissions = job.get("permissions")
+            assert permissions is not None, f"{name}: job {job_name} must state its permissions"
+            writes = [scope for scope, level in permissions.items() if level == "write"]
+            if not writes:
+                continue
+            assert writes == ["contents"], f"{name}: {job_name} asks for {writes}"
+            assert job.get("needs") == "test", f"{name}: {job_name} writes without waiting for the tests"
+            assert job.get("if") == "github.event_name == 'push' && github.ref == 'refs/heads/main'", job_name
+
+
+def test_the_test_job_holds_no_credentials() -> None:
+    for name, workflow in workflows().items():
+        test = workflow["jobs"].get("test")
+        if test is None:
+            continue
+        checkouts = [step for step in test["steps"] if str(step.get("uses", "")).startswith("actions/checkout@")]
+        assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts), name
+
+
+def test_every_action_is_pinned_to_a_full_commit() -> None:
+    for name, workflow in workflows().items():
+        for job_name, job in workflow["jobs"].items():
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{name}: {job_name}: {step['uses']}"
