@@ -17,8 +17,8 @@ from .problems import Problem
 MAX_FILE_BYTES = 256 * 1024
 """The largest content or page file the build reads.
 
-The longest item of the guidance is under 20 KB and the whole published guidance is about
-110 KB, so 256 KB leaves room for any real item while refusing a pasted document or a file
+The longest item of the guidance is under 6 KB and the whole published guidance is about
+42 KB, so 256 KB leaves room for any real item while refusing a pasted document or a file
 that is not text at all.
 """
 
