@@ -87,7 +87,7 @@ new: setup ## Start a new item: make new KIND=topic ID=my-item TITLE="My item"
 .venv-zensical/.installed: requirements.lock
 	$(PYTHON) -m venv .venv-zensical
 	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check zensical==0.0.73 \
-	  $$(grep -iE '^(pydantic|pydantic_core|pyyaml|markupsafe|jinja2|annotated-types|typing-inspection|typing_extensions)==' requirements.lock)
+	  $$(grep -iE '^(pydantic|pydantic_core|pyyaml|markupsafe|jinja2|annotated-types|typing-inspection|typing_extensions|nh3)==' requirements.lock)
 	@touch $@
 
 zensical: setup .venv-zensical/.installed ## Build with Zensical into site-zensical/ and list what differs from MkDocs
