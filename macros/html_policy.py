@@ -196,7 +196,11 @@ class MarkdownToHtml:
 
     @classmethod
     def from_config(cls, config: Any) -> "MarkdownToHtml":
-        """From MkDocs' validated config or mkdocs.yml as read by YAML (names or one-key mappings)."""
+        """From MkDocs' validated config or mkdocs.yml as read by YAML (names or one-key mappings).
+
+        Only the site's Markdown extensions count: an engine's own (Zensical adds extension objects
+        and its macros extension, which would run the page functions again) are left out.
+        """
         extensions: list[str] = []
         configs: dict[str, dict[str, Any]] = {}
         for entry in config.get("markdown_extensions") or []:
@@ -205,10 +209,11 @@ class MarkdownToHtml:
                     extensions.append(name)
                     if options:
                         configs[name] = dict(options)
-            else:
-                extensions.append(str(entry))
+            elif isinstance(entry, str) and not entry.startswith("zensical."):
+                extensions.append(entry)
         for name, options in (config.get("mdx_configs") or {}).items():
-            configs.setdefault(name, {}).update({k: v for k, v in options.items() if k != "glossary"})
+            if name in extensions:
+                configs.setdefault(name, {}).update({k: v for k, v in options.items() if k != "glossary"})
         return cls(extensions, configs)
 
     def convert(self, text: str) -> str:
