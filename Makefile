@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new publish zensical bench chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test lighthouse check review new rename withdraw publish zensical bench chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -83,6 +83,12 @@ review: setup ## List every item by review due date, overdue first
 
 new: setup ## Start a new item: make new KIND=topic ID=my-item TITLE="My item"
 	@$(BIN)/python -m macros.cli new "$(KIND)" "$(ID)" "$(TITLE)"
+
+rename: setup ## Give an item a new id and address, keeping the old one working: make rename FROM=old-id TO=new-id
+	@$(BIN)/python -m macros.cli rename "$(FROM)" "$(TO)"
+
+withdraw: setup ## Take an item out, keeping a page at its address: make withdraw ID=some-id [REPLACED_BY=other-id] [REASON="…"]
+	@$(BIN)/python -m macros.cli withdraw "$(ID)" --replaced-by "$(REPLACED_BY)" --reason "$(REASON)"
 
 .venv-zensical/.installed: requirements.lock
 	$(PYTHON) -m venv .venv-zensical

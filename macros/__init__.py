@@ -25,7 +25,7 @@ from markupsafe import escape
 
 from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
 from .build_state import build_state
-from .pages import nav_paths
+from .addresses import describe, redirect_url, whole_guidance_order
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
@@ -53,7 +53,7 @@ def define_env(env: Any) -> None:
     content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
     state = build_state(project_dir, content_dir, docs_dir, env.conf)
-    corpus, flows, history, today = state.corpus, state.flows, state.history, state.today
+    corpus, flows, history, today, site = state.corpus, state.flows, state.history, state.today, state.site
     if state.fresh and not history.available:
         log.info(history.note)
     renderer = Renderer(
@@ -66,7 +66,7 @@ def define_env(env: Any) -> None:
     reviews = review_rows(corpus, today)
     if state.fresh:
         log.info(review_summary(reviews))
-    _publish_records(env.conf, corpus, history, project_dir)
+    _publish_records(env.conf, corpus, history, project_dir, site)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
     _explain_abbreviations(env.conf, corpus)
 
@@ -117,13 +117,38 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def whole_guidance() -> str:
-        """Every item in the order of the menu, on one page."""
-        in_menu = list(nav_paths(env.conf.get("nav") or []))
-        by_path = {corpus.doc_path(item_id): item_id for item_id in corpus.items}
-        order = [by_path[path] for path in in_menu if path in by_path]
-        placed = set(order)
-        order += [item_id for item_id in corpus.items if item_id not in placed]
-        return renderer.whole_guidance(order, from_doc=current_page())
+        """Every item on one page, in the order of content/order.yml."""
+        return renderer.whole_guidance(whole_guidance_order(corpus, site.order), from_doc=current_page())
+
+    def old_address_page(meta: dict[str, Any]) -> str:
+        """Keep an old address out of search and the menu's way."""
+        meta.setdefault("search", {})["exclude"] = True
+        meta.setdefault("hide", ["navigation", "toc"])
+        return current_page()[: -len(".md")]
+
+    @env.macro
+    def moved_page() -> str:
+        """The page at an address whose item moved: a link there, and a redirect (overrides/main.html)."""
+        address = old_address_page(env.page.meta)
+        entry = site.moved(address)
+        if entry is None:
+            raise ContentError([Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")])
+        target = corpus.resolve(entry.to)
+        env.page.meta["title"] = f"Moved: {target.label}"
+        env.page.meta["redirect"] = redirect_url(
+            current_page(), target.doc_path, target.anchor, directory_urls=env.conf.get("use_directory_urls", True)
+        )
+        return renderer.moved_page(entry, from_doc=current_page())
+
+    @env.macro
+    def withdrawn_page() -> str:
+        """The page at the address of a withdrawn item: when, why and what replaces it."""
+        address = old_address_page(env.page.meta)
+        entry = site.withdrawn(address)
+        if entry is None:
+            raise ContentError([Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")])
+        env.page.meta["title"] = f"Withdrawn: {entry.title}"
+        return renderer.withdrawn_page(entry, from_doc=current_page())
 
     @env.macro
     def review_status() -> str:
@@ -164,13 +189,12 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
 
 
-def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) -> None:
+def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, site: Any) -> None:
     """Hand the build stamp, the audit manifest and the feed to the theme's templates."""
     directory_urls = config.get("use_directory_urls", True)
 
     def url_of(item_id: str) -> str:
-        path = corpus.doc_path(item_id)[: -len(".md")]
-        return path + "/" if directory_urls else path + ".html"
+        return corpus.url(item_id, directory_urls=directory_urls)
 
     built_at = dt.datetime.now(dt.timezone.utc)
     config["extra"]["guidance_build"] = {
@@ -179,9 +203,10 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) 
         "built_at": built_at.isoformat(timespec="seconds"),
         "note": "" if history.available else history.note,
     }
-    config["extra"]["guidance_audit"] = audit_manifest(
-        corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of
-    )
+    config["extra"]["guidance_audit"] = {
+        **audit_manifest(corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of),
+        "old_addresses": describe(site),
+    }
     config["extra"]["guidance_feed"] = [
         {
             "id": f"{entry.change.commit}/{entry.change.path}",

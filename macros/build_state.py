@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .addresses import SiteData
 from .corpus import Corpus
 from .flow import LoadedFlow
 from .history import History, read_history
@@ -22,6 +23,7 @@ from .validation import validate
 class BuildState:
     corpus: Corpus
     flows: dict[str, LoadedFlow]
+    site: SiteData
     history: History
     today: dt.date
     fresh: bool
@@ -66,10 +68,11 @@ def build_state(project_dir: Path, content_dir: Path, docs_dir: Path, config: An
     key = inputs_key(project_dir, content_dir, docs_dir, config.get("nav"))
     if _last is not None and _last[0] == key:
         return replace(_last[1], fresh=False)
-    corpus, flows = validate(project_dir, content_dir, docs_dir, config)
+    corpus, flows, site = validate(project_dir, content_dir, docs_dir, config)
     state = BuildState(
         corpus=corpus,
         flows=flows,
+        site=site,
         history=read_history(project_dir, content_dir),
         today=key[-1],
         fresh=True,

@@ -3,6 +3,8 @@
     make check                              validate the content only (no site is built)
     make review                             list every item by review due date
     make new KIND=topic ID=my-item TITLE="My item"   start a new item
+    make rename FROM=old-id TO=new-id       give an item a new id and address; the old one keeps working
+    make withdraw ID=some-id [REPLACED_BY=other-id] [REASON="…"]   take an item out, keeping a page at its address
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
+from . import edits
 from .audit import review_rows, review_summary
-from .flow import load_flows
 from .loader import load_corpus
-from .pages import check_page_refs, check_pages, stub_text
+from .pages import stub_text
 from .problems import ContentError
-from .validation import validate
 from .schema import ID_PATTERN, KINDS
+from .validation import validate
 
 ROOT = Path.cwd()
 
@@ -50,7 +52,7 @@ def check(root: Path) -> int:
     content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
     docs = root / config.get("docs_dir", "docs")
     try:
-        corpus, flows = validate(root, content, docs, config)
+        corpus, flows, _ = validate(root, content, docs, config)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
@@ -87,7 +89,7 @@ _EXTRA_FIELDS = {
 
 
 def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
-    """Write a valid new item, its page file and its menu entry."""
+    """Write a new item (and its page file, for kinds with pages of their own). Nothing else needs editing."""
     if kind not in KINDS:
         print(f"'{kind}' is not a kind of item. Use one of: {', '.join(KINDS)}.", file=sys.stderr)
         return 2
@@ -128,52 +130,58 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
         "between double curly brackets, as the README shows.\n",
         encoding="utf-8",
     )
-    page_file.parent.mkdir(parents=True, exist_ok=True)
-    page_file.write_text(stub_text(item_id), encoding="utf-8")
-    index = page_file.parent / "index.md"
-    new_kind = not index.exists()
-    if new_kind:
-        index.write_text(f'{{{{ kind_index("{kind}") }}}}\n', encoding="utf-8")
-    placed = _add_to_menu(
-        root / "mkdocs.yml", folder, [f"{folder}/{item_id}.md"] if not new_kind else [f"{folder}/index.md", f"{folder}/{item_id}.md"]
-    )
-    print(f"Created {content_file.relative_to(root)} and its page {page_file.relative_to(root)}.")
-    print(
-        f"Added it to the menu (nav in mkdocs.yml) after the other {folder} pages: move the line if it belongs elsewhere."
-        if placed
-        else f"Now add the line '- {folder}/{item_id}.md' to nav in mkdocs.yml where it belongs."
-    )
-    print("Edit the new file, then run `make check`.")
+    shown = [content_file.relative_to(root).as_posix()]
+    if KINDS[kind].own_page:
+        page_file.parent.mkdir(parents=True, exist_ok=True)
+        page_file.write_text(stub_text(item_id), encoding="utf-8")
+        shown.append(page_file.relative_to(root).as_posix())
+        index = page_file.parent / "index.md"
+        if not index.exists():
+            index.write_text(f'{{{{ kind_index("{kind}") }}}}\n', encoding="utf-8")
+            shown.append(index.relative_to(root).as_posix())
+    print(f"Created {' and '.join(shown)}.")
+    print("It appears in the menu with the other items of its folder: nothing else needs editing.")
+    print(f"Now write its text in {shown[0]}, replacing every placeholder, then run `make check`.")
+    print(f"When it is ready: git add {' '.join(shown)} && git commit")
     return 0
 
 
-def _add_to_menu(config_file: Path, folder: str, pages: list[str]) -> bool:
-    """Insert pages after the last menu line of their folder (or at the end of the menu when the
-    folder has none yet), keeping mkdocs.yml as written."""
-    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+def _project(root: Path) -> tuple[edits.Project, dict[str, Any]]:
+    config = read_config(root / "mkdocs.yml")
+    content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
+    return edits.Project(root=root, content=content, docs=root / config.get("docs_dir", "docs")), config
+
+
+def _edit(root: Path, change: Callable[[edits.Project, Any], list[str]]) -> int:
+    """Run a multi-file edit on valid content, then check the result as the build would."""
+    project, config = _project(root)
     try:
-        start = next(i for i, line in enumerate(lines) if line.rstrip() == "nav:")
-    except StopIteration:
-        return False
-    last = None
-    end = len(lines)
-    for number in range(start + 1, len(lines)):
-        if lines[number].strip() and not lines[number][0].isspace():
-            end = number  # the next top-level setting: the menu ends here
-            break
-        match = re.match(r"^(\s*)- (?:[^:]+: )?" + re.escape(folder) + r"/\S+\.md\s*$", lines[number])
-        if match:
-            last = (number, match.group(1))
-    if last is None:
-        while end > start + 1 and not lines[end - 1].strip():
-            end -= 1
-        indent = re.match(r"^(\s*)", lines[start + 1]).group(1) if end > start + 1 else "  "
-        last = (end - 1, indent)
-    number, indent = last
-    for offset, page in enumerate(pages, 1):
-        lines.insert(number + offset, f"{indent}- {page}\n")
-    config_file.write_text("".join(lines), encoding="utf-8")
-    return True
+        corpus = validate(root, project.content, project.docs, config).corpus
+    except ContentError as error:
+        print(f"{error}\nNothing was changed: fix the content first.", file=sys.stderr)
+        return 1
+    try:
+        done = change(project, corpus)
+    except edits.EditRefused as refused:
+        print(f"Nothing was changed: {refused}", file=sys.stderr)
+        return 2
+    for line in done:
+        print(line)
+    try:
+        validate(root, project.content, project.docs, config)
+    except ContentError as error:
+        print(f"{error}\nThe change was made, but the content now has the problems above.", file=sys.stderr)
+        return 1
+    print("The content is valid. Check the changes with `git status`, then commit them all: git add -A && git commit")
+    return 0
+
+
+def rename(root: Path, old: str, new: str, today: dt.date) -> int:
+    return _edit(root, lambda project, corpus: edits.rename(project, corpus, old, new, today))
+
+
+def withdraw(root: Path, item_id: str, replaced_by: str | None, reason: str | None, today: dt.date) -> int:
+    return _edit(root, lambda project, corpus: edits.withdraw(project, corpus, item_id, replaced_by, reason, today))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,12 +193,23 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("kind")
     scaffold.add_argument("id")
     scaffold.add_argument("title")
+    renaming = commands.add_parser("rename", help="give an item a new id and address, keeping the old one working")
+    renaming.add_argument("old")
+    renaming.add_argument("new")
+    withdrawing = commands.add_parser("withdraw", help="take an item out, keeping a page at its address")
+    withdrawing.add_argument("id")
+    withdrawing.add_argument("--replaced-by", default="")
+    withdrawing.add_argument("--reason", default="")
     arguments = parser.parse_args(argv)
     today = dt.date.today()
     if arguments.command == "check":
         return check(ROOT)
     if arguments.command == "review":
         return review(ROOT, today)
+    if arguments.command == "rename":
+        return rename(ROOT, arguments.old, arguments.new, today)
+    if arguments.command == "withdraw":
+        return withdraw(ROOT, arguments.id, arguments.replaced_by or None, arguments.reason or None, today)
     return new(ROOT, arguments.kind, arguments.id, arguments.title, today)
 
 

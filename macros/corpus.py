@@ -44,9 +44,20 @@ class Corpus:
     references: dict[str, list[Reference]] = field(default_factory=dict)
 
     def doc_path(self, item_id: str) -> str:
-        """The item's page, relative to docs/, e.g. legislation/crime-and-disorder-act-1998.md."""
+        """The page showing the item, relative to docs/, e.g. legislation/crime-and-disorder-act-1998.md;
+        for a kind without pages of its own, its index page (glossary/index.md)."""
         item = self.items[item_id]
-        return f"{KINDS[item.kind].folder}/{item.id}.md"
+        kind = KINDS[item.kind]
+        return f"{kind.folder}/{item.id}.md" if kind.own_page else f"{kind.folder}/index.md"
+
+    def url(self, item_id: str, *, directory_urls: bool = True) -> str:
+        """The item's address in the built site, e.g. legislation/some-act/ or glossary/#dvds."""
+        anchor = self.anchor_of(item_id)
+        return doc_url(self.doc_path(item_id), directory_urls=directory_urls) + (f"#{anchor}" if anchor else "")
+
+    def anchor_of(self, item_id: str) -> str:
+        """Where on its page the item starts: empty for an item with its own page."""
+        return "" if KINDS[self.items[item_id].kind].own_page else item_id
 
     def of_kind(self, kind: str) -> list[Item]:
         return sorted(
@@ -71,11 +82,22 @@ class Corpus:
         """Find what ``id`` or ``id#anchor`` points at; the loader has already checked it exists."""
         item_id, _, anchor = target.partition("#")
         item = self.items[item_id]
+        anchor = anchor or self.anchor_of(item_id)
         label = item.link_text
         if anchor and isinstance(item, PrincipleSet):
             number = int(anchor.rpartition("-")[2])
             label = f"{item.member_label} {number}: {item.members[number - 1].name}"
         return Target(item=item, doc_path=self.doc_path(item_id), anchor=anchor, label=label)
+
+
+def doc_url(doc_path: str, *, directory_urls: bool = True) -> str:
+    """Where MkDocs publishes a page file: legislation/x.md → legislation/x/, glossary/index.md → glossary/."""
+    stem = doc_path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def relative_link(from_doc: str, to_doc: str) -> str:

@@ -15,6 +15,7 @@ import yaml
 from jinja2 import TemplateSyntaxError
 from pydantic import TypeAdapter, ValidationError
 
+from .addresses import DATA_FILES
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, Reference, find_refs, unresolved
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
@@ -69,6 +70,8 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
         relative = path.relative_to(content_dir)
         if path.suffix in (".yml", ".yaml") and relative.parts[0] == "flows":
             continue  # decision flows are data files, loaded by the flow module
+        if len(relative.parts) == 1 and relative.name in DATA_FILES:
+            continue  # addresses and order: loaded by the addresses module
         if path.suffix != ".md":
             problems.append(
                 Problem(file=shown, message="this is not a content file: items are Markdown files ending in .md.")

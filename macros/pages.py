@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from .addresses import SiteData, stub_pages
 from .content_files import UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, find_refs, unresolved
 from .problems import Problem
@@ -25,10 +26,15 @@ def stub_text(item_id: str) -> str:
     return f'{{{{ item_page("{item_id}") }}}}\n'
 
 
-def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[Problem]:
+def check_pages(corpus: Corpus, docs_dir: Path, site: SiteData | None = None) -> list[Problem]:
+    """Each item with a page of its own has its page file; every page file in a kind's folder
+    belongs to an item, or keeps an old address working (addresses.py)."""
     problems: list[Problem] = []
     docs_name = docs_dir.name
+    old_pages = stub_pages(site) if site is not None else {}
     for item_id in corpus.items:
+        if not KINDS[corpus.items[item_id].kind].own_page:
+            continue
         page = docs_dir / corpus.doc_path(item_id)
         shown = f"{docs_name}/{corpus.doc_path(item_id)}"
         if not page.is_file():
@@ -65,10 +71,19 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
             continue
         for page in sorted(folder.rglob("*.md")):
             relative = page.relative_to(docs_dir).as_posix()
-            if page.name == "index.md" and page.parent == folder:
+            if (page.name == "index.md" and page.parent == folder) or relative in old_pages or is_ignored(page):
                 continue
             item_id = page.stem
             if item_id not in corpus.items or corpus.doc_path(item_id) != relative:
+                if item_id in corpus.items and not KINDS[corpus.items[item_id].kind].own_page:
+                    problems.append(
+                        Problem(
+                            file=f"{docs_name}/{relative}",
+                            message=f"{kind.heading} entries have no page of their own (they are sections of "
+                            f"{docs_name}/{kind.folder}/index.md): delete this page.",
+                        )
+                    )
+                    continue
                 problems.append(
                     Problem(
                         file=f"{docs_name}/{relative}",
@@ -77,17 +92,6 @@ def check_pages(corpus: Corpus, docs_dir: Path, nav: list[Any] | None) -> list[P
                     )
                 )
 
-    if nav is not None:
-        in_menu = set(nav_paths(nav))
-        for item_id in corpus.items:
-            path = corpus.doc_path(item_id)
-            if path not in in_menu:
-                problems.append(
-                    Problem(
-                        file=corpus.files[item_id],
-                        message=f"its page is not in the menu: add the line '- {path}' to nav in mkdocs.yml.",
-                    )
-                )
     return problems
 
 

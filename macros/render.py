@@ -21,7 +21,7 @@ from .corpus import Corpus, relative_link
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
 from .history import History
-from .schema import KINDS, Item, Legislation
+from .schema import KINDS, Item, Legislation, Moved, Withdrawn
 from .templating import body_environment
 
 # Characters that would start emphasis, code, links or attribute lists if a
@@ -190,10 +190,27 @@ class Renderer:
         return "\n".join(parts)
 
     def kind_index(self, kind_name: str, *, from_doc: str) -> str:
-        return self.templates.get_template("index.md.jinja").render(
-            kind=KINDS[kind_name],
-            items=self.corpus.of_kind(kind_name),
-            link=self._linker(from_doc),
+        """A kind's index page: a list of links, or for kinds without pages of their own (the
+        glossary) every item in full, each under a heading with its id as anchor."""
+        kind = KINDS[kind_name]
+        items = self.corpus.of_kind(kind_name)
+        if kind.own_page:
+            return self.templates.get_template("index.md.jinja").render(kind=kind, items=items, link=self._linker(from_doc))
+        return self.templates.get_template("sections.md.jinja").render(
+            kind=kind,
+            entries=[(item, self.markdown(item.body, from_doc=from_doc)) for item in items],
+        )
+
+    def moved_page(self, entry: Moved, *, from_doc: str) -> str:
+        return self.templates.get_template("moved.md.jinja").render(
+            target=self.corpus.resolve(entry.to), link=self.ref(entry.to, from_doc=from_doc)
+        )
+
+    def withdrawn_page(self, entry: Withdrawn, *, from_doc: str) -> str:
+        return self.templates.get_template("withdrawn.md.jinja").render(
+            entry=entry,
+            replacement=self.ref(entry.replaced_by, from_doc=from_doc) if entry.replaced_by else None,
+            changes=relative_link(from_doc, "changes.md"),
         )
 
     def search_terms(self, item: Item) -> list[str]:

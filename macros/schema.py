@@ -228,6 +228,9 @@ class Kind(BaseModel):
     heading: str
     """Title of the kind's index page."""
     model: type[Item]
+    own_page: bool = True
+    """Whether each item has a page of its own; if not, it is a section of the kind's index page
+    (the glossary: one page with an anchor per term)."""
 
 
 KINDS: dict[str, Kind] = {
@@ -255,8 +258,46 @@ KINDS: dict[str, Kind] = {
         Kind(name="topic", folder="guidance", heading="Guidance", model=Topic),
         Kind(name="myth", folder="myths", heading="Myths", model=Myth),
         Kind(name="resource", folder="resources", heading="Resources", model=Resource),
-        Kind(name="glossary-term", folder="glossary", heading="Glossary", model=GlossaryTerm),
+        Kind(name="glossary-term", folder="glossary", heading="Glossary", model=GlossaryTerm, own_page=False),
     )
 }
 
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
+
+
+PAGE_ADDRESS_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$"
+"""A page's address inside the site without its ending, e.g. legislation/old-act."""
+
+PageAddress = Annotated[str, Field(pattern=PAGE_ADDRESS_PATTERN)]
+
+
+class Moved(StrictModel):
+    """An address that now leads elsewhere: a renamed item, or a glossary term that became a section."""
+
+    address: PageAddress
+    to: Ref
+    """The item (or item#anchor) now at the new address."""
+    moved_on: Date | None = None
+
+
+class Withdrawn(StrictModel):
+    """An item taken out of the guidance; its address keeps a page saying so."""
+
+    address: PageAddress
+    title: Text
+    withdrawn_on: Date
+    replaced_by: Ref | None = None
+    reason: Text | None = None
+
+
+class Addresses(StrictModel):
+    """Old addresses that must keep working (content/addresses.yml, written by make rename and make withdraw)."""
+
+    moved: list[Moved] = []
+    withdrawn: list[Withdrawn] = []
+
+
+class Order(StrictModel):
+    """The order of the printed whole guidance (content/order.yml); items not listed follow by kind."""
+
+    whole_guidance: list[Id] = []

@@ -35,6 +35,8 @@ PAGE_FUNCTIONS = frozenset(
         "what_has_changed",
         "accessibility_testing",
         "site_file_link",
+        "moved_page",
+        "withdrawn_page",
     }
 )
 """What a page file in docs/ may call: the generator's documented page functions."""

@@ -11,6 +11,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from typing import NamedTuple
+
+from .addresses import SiteData, load_site_data
 from .corpus import Corpus
 from .flow import LoadedFlow, load_flows
 from .html_policy import MarkdownToHtml, check_html
@@ -20,17 +23,28 @@ from .problems import ContentError, Problem
 from .render import Renderer
 
 
-def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> tuple[Corpus, dict[str, LoadedFlow]]:
-    """The validated corpus and flows; raises ContentError naming every file, line and field at fault."""
+class Validated(NamedTuple):
+    corpus: Corpus
+    flows: dict[str, LoadedFlow]
+    site: SiteData
+
+
+def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> Validated:
+    """The validated content; raises ContentError naming every file, line and field at fault."""
     corpus = load_corpus(content_dir, project_dir=project_dir)
-    problems = check_pages(corpus, docs_dir, config.get("nav")) + check_page_refs(corpus, docs_dir)
+    site = load_site_data(content_dir, corpus, docs_dir, shown_dir=_shown(content_dir, project_dir))
+    problems = check_pages(corpus, docs_dir, site) + check_page_refs(corpus, docs_dir)
     if problems:
         raise ContentError(problems)
     flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
     problems = check_published_html(corpus, MarkdownToHtml.from_config(config), project_dir)
     if problems:
         raise ContentError(problems)
-    return corpus, flows
+    return Validated(corpus, flows, site)
+
+
+def _shown(folder: Path, project_dir: Path) -> str:
+    return folder.relative_to(project_dir).as_posix() if folder.is_relative_to(project_dir) else folder.as_posix()
 
 
 def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: Path) -> list[Problem]:

@@ -156,7 +156,8 @@ class Project:
         from macros.cli import read_config
 
         config = read_config(ROOT / "mkdocs.yml")
-        config["nav"] = list(dict.fromkeys(self.nav))
+        # The menu is the folders' own (awesome-nav without a .nav.yml): index first, then by name.
+        config.pop("nav", None)
         config.update(extra)
         path = self.root / "mkdocs.yml"
         path.write_text(yaml.safe_dump(config, sort_keys=False))

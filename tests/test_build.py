@@ -24,7 +24,13 @@ def pages(built_site: Build):
 
 
 def item_url(corpus, item_id: str) -> str:
-    return corpus.doc_path(item_id)[: -len(".md")] + "/"
+    """The page an item is on (a glossary term's is the glossary page)."""
+    return corpus.url(item_id).partition("#")[0]
+
+
+def has_own_page(corpus, item_id: str) -> bool:
+    """Glossary terms are sections of one page, with no page (and no backlinks) of their own."""
+    return not corpus.anchor_of(item_id)
 
 
 def test_strict_build_prints_no_warning(built_site: Build) -> None:
@@ -35,9 +41,10 @@ def test_strict_build_prints_no_warning(built_site: Build) -> None:
 
 def test_every_item_has_its_page_at_a_stable_address(corpus, pages) -> None:
     for item_id, item in corpus.items.items():
-        url = item_url(corpus, item_id)
+        url, _, anchor = corpus.url(item_id).partition("#")
         assert url in pages, f"{item_id} has no page at /{url}"
         assert item.title.split(":")[0] in pages[url].text
+        assert not anchor or anchor in pages[url].ids, f"{item_id} has no #{anchor} on /{url}"
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Build, pages) -> None:
@@ -66,7 +73,7 @@ def test_referenced_items_link_back(corpus, pages) -> None:
     for source_id, references in corpus.references.items():
         source_url = item_url(corpus, source_id)
         for reference in references:
-            if reference.target_id == source_id:
+            if reference.target_id == source_id or not has_own_page(corpus, reference.target_id):
                 continue
             target_page = pages[item_url(corpus, reference.target_id)]
             back = {resolve(target_page.url, link)[0] for _, link in target_page.links}
@@ -76,6 +83,8 @@ def test_referenced_items_link_back(corpus, pages) -> None:
 
 def test_item_pages_describe_themselves_for_search_and_sharing(corpus, pages) -> None:
     for item_id, item in corpus.items.items():
+        if not has_own_page(corpus, item_id):
+            continue
         html = pages[item_url(corpus, item_id)].path.read_text(encoding="utf-8")
         described = re.search(r'<meta name="description" content="([^"]*)"', html)
         assert described and unescape(described.group(1)) == item.summary, item_id
@@ -91,12 +100,24 @@ def test_rules_have_stable_anchors(corpus, pages) -> None:
                 assert item.anchor(number) in page.ids
 
 
-def test_every_page_file_belongs_to_an_item(corpus) -> None:
+def test_every_page_file_belongs_to_an_item_or_an_old_address(corpus) -> None:
+    from macros.addresses import load_site_data
     from macros.pages import check_page_refs, check_pages
 
-    nav = read_config(ROOT / "mkdocs.yml")["nav"]
-    assert check_pages(corpus, ROOT / "docs", nav) == []
+    site = load_site_data(ROOT / "content", corpus, ROOT / "docs")
+    assert check_pages(corpus, ROOT / "docs", site) == []
     assert check_page_refs(corpus, ROOT / "docs") == []
+
+
+def test_every_item_page_is_in_the_menu_and_no_old_address_is(pages, corpus) -> None:
+    """The menu comes from docs/.nav.yml: its globs must take in every item and leave old addresses out.
+    With navigation.prune a page carries its own section's menu, with itself marked as current."""
+    for item_id in corpus.items:
+        html = pages[item_url(corpus, item_id)].path.read_text(encoding="utf-8")
+        assert "md-nav__link--active" in html, f"{item_id} is not in the menu"
+    glossary = pages["glossary/"].path.read_text(encoding="utf-8")
+    assert not re.search(r'href="(?:\.\./)?glossary/[a-z-]+/"', glossary)
+    assert "md-nav__link--active" not in pages["glossary/dvds/"].path.read_text(encoding="utf-8")
 
 
 def test_home_page_offers_the_decision_tool_first(pages) -> None:

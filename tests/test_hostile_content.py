@@ -183,7 +183,7 @@ def test_a_page_file_may_read_settings_and_call_page_functions(base: Project) ->
 def test_the_sandbox_renders_nothing_but_ref_even_when_the_check_is_bypassed(base: Project) -> None:
     corpus_config = read_config(ROOT / "mkdocs.yml")
     corpus_config["nav"] = base.nav
-    corpus, _ = validate(base.root, base.content, base.docs, corpus_config)
+    corpus = validate(base.root, base.content, base.docs, corpus_config).corpus
     renderer = Renderer(corpus, today=__import__("datetime").date(2026, 11, 27))
     for attack in TEMPLATE_ATTACKS[:6]:
         with pytest.raises(Exception) as caught:  # noqa: PT011 - SecurityError or UndefinedError, both refusals

@@ -132,7 +132,7 @@ def test_uncommitted_edits_are_marked_as_a_preview(tmp_path: Path) -> None:
 def test_overdue_items_carry_a_banner_and_are_listed_by_the_build(tmp_path: Path) -> None:
     root = partnership(tmp_path)
     (root / "docs" / "review-status.md").write_text("# Review status\n\n{{ review_status() }}\n")
-    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "  - review-status.md\n")
+    (root / "docs" / ".nav.yml").write_text((root / "docs" / ".nav.yml").read_text() + "  - review-status.md\n")
     built = build(root)
     assert "This page is overdue for review" in page(built, "guidance/sharing-basics")
     assert "This page is overdue for review" not in page(built, "legislation/riverside-act")
@@ -182,17 +182,24 @@ def test_make_check_reports_bad_content_in_plain_english(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-def test_make_new_scaffolds_a_valid_item_with_its_page_and_menu_entry(tmp_path: Path) -> None:
+def test_make_new_scaffolds_a_valid_item_that_joins_the_menu_with_no_other_edit(tmp_path: Path) -> None:
     root = partnership(tmp_path, with_git=False)
+    config_before = (root / "mkdocs.yml").read_text()
+    nav_before = (root / "docs" / ".nav.yml").read_text()
     for kind, item_id in [("topic", "sharing-with-schools"), ("myth", "a-new-myth"), ("principle-set", "new-rules")]:
         result = cli(root, "new", kind, item_id, f"Title for {item_id}")
         assert result.returncode == 0, result.stderr
     assert (root / "docs" / "guidance" / "sharing-with-schools.md").read_text() == '{{ item_page("sharing-with-schools") }}\n'
-    menu = (root / "mkdocs.yml").read_text()
-    assert menu.index("guidance/sharing-basics.md") < menu.index("guidance/sharing-with-schools.md") < menu.index("legislation/index.md")
+    assert (root / "mkdocs.yml").read_text() == config_before
+    assert (root / "docs" / ".nav.yml").read_text() == nav_before
     assert cli(root, "check").returncode == 0
     built = build(root)
-    assert "Title for sharing-with-schools" in page(built, "guidance/sharing-with-schools")
+    new_page = page(built, "guidance/sharing-with-schools")
+    assert "Title for sharing-with-schools" in new_page
+    # In the menu, in its folder's section, after the page listed before it.
+    menu = page(built, "guidance")
+    assert menu.index('href="sharing-basics/"') < menu.index('href="sharing-with-schools/"')
+    assert "md-nav__link--active" in new_page
 
 
 @pytest.mark.parametrize(
