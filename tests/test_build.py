@@ -64,6 +64,18 @@ def test_every_internal_link_and_anchor_resolves(built_site: Build, pages) -> No
     assert broken == []
 
 
+def test_every_old_address_sends_readers_to_a_real_page(built_site: Build, pages) -> None:
+    redirects = {}
+    for url, page in pages.items():
+        found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page.path.read_text(encoding="utf-8"))
+        if found:
+            redirects[url] = resolve(url, unescape(found.group(1)))
+    assert "glossary/dvds/" in redirects
+    for url, (target, fragment) in redirects.items():
+        assert target in pages, f"/{url} sends readers to /{target}, which does not exist"
+        assert not fragment or fragment in pages[target].ids, f"/{url} sends readers to a missing #{fragment}"
+
+
 def test_no_template_syntax_leaks_into_pages(pages) -> None:
     leaks = [url for url, page in pages.items() if "{{" in page.text or "{%" in page.text]
     assert leaks == []
