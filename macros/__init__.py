@@ -25,6 +25,7 @@ from markupsafe import escape
 
 from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
 from .build_state import build_state
+from .contacts import read_contacts
 from .pages import nav_paths
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
@@ -67,7 +68,11 @@ def define_env(env: Any) -> None:
     if state.fresh:
         log.info(review_summary(reviews))
     _publish_records(env.conf, corpus, history, project_dir)
-    flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
+    contacts = read_contacts(env.conf["extra"])
+    if state.fresh and flows and (notice := contacts.missing_notice()):
+        # A notice, not a warning: strict builds must still publish while partnerships confirm numbers.
+        log.info(notice)
+    flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, contacts)
     _explain_abbreviations(env.conf, corpus)
 
     def current_page() -> str:
