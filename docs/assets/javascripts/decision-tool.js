@@ -122,7 +122,8 @@
       if (given.length) params.set(flowId, given.join(","));
       else params.delete(flowId);
       var query = params.toString();
-      return window.location.pathname + (query ? "?" + query : "") + "#" + flowId;
+      // No #fragment: returning to one makes the browser move focus to it, away from the heading.
+      return window.location.pathname + (query ? "?" + query : "");
     }
 
     function heading(node) {
@@ -178,11 +179,13 @@
       var decision = step.dataset.decision;
       form.hidden = !decision;
       if (decision) prepareRecord(current, decision);
-      if (moveFocus) {
-        heading(current).focus({ preventScroll: true });
-        // The new step starts at the top of the screen, as a new GOV.UK question page would.
-        (answers.length ? backLink : step).scrollIntoView({ block: "start" });
-      }
+      if (moveFocus) focusStep(current);
+    }
+
+    function focusStep(node) {
+      heading(node).focus({ preventScroll: true });
+      // The new step starts at the top of the screen, as a new GOV.UK question page would.
+      (answers.length ? backLink : steps[node]).scrollIntoView({ block: "start" });
     }
 
     function go(given) {
@@ -350,7 +353,19 @@
       event.preventDefault(); // Enter in a field must not send anything anywhere
     });
 
-    restore(Boolean(linkedStep()));
+    var linked = linkedStep();
+    restore(false);
+    if (linked) {
+      // Opened at a #step: the browser scrolls to (and focuses) the fragment once the page has
+      // loaded, so the heading takes focus after that.
+      var settle = function () {
+        setTimeout(function () {
+          focusStep(walk(answers).nodes.slice(-1)[0]);
+        }, 0);
+      };
+      if (document.readyState === "complete") settle();
+      else window.addEventListener("load", settle, { once: true });
+    }
 
     return {
       root: root,
