@@ -125,12 +125,14 @@ def _svg(
 # The phone layout: one column 340 units wide, so it is drawn at almost full size on a 360 px
 # screen. Each question's outcomes sit under it, indented; the next question follows them,
 # reached round the left margin, so no line crosses a box.
-NARROW_LEFT = 30
-NARROW_QUESTION_WIDTH = 310
-NARROW_OUTCOME_X = 80
+# The left channel (x < NARROW_LEFT) carries question-to-question lines at x=10 with their
+# labels beside them; outcome lines drop at NARROW_TRUNK_X, labelled before the outcome box.
+NARROW_LEFT = 44
+NARROW_QUESTION_WIDTH = 296
+NARROW_TRUNK_X = NARROW_LEFT + 20
+NARROW_OUTCOME_X = NARROW_TRUNK_X + 36
 NARROW_OUTCOME_WIDTH = NARROW_LEFT + NARROW_QUESTION_WIDTH - NARROW_OUTCOME_X
 NARROW_WIDTH = NARROW_LEFT + NARROW_QUESTION_WIDTH + 4
-NARROW_TRUNK_X = NARROW_LEFT + 22
 
 
 def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
@@ -141,7 +143,7 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
     y = MARGIN
     for number, name in enumerate(order, 1):
         question = flow.questions[name]
-        box = _Box(NARROW_LEFT, y, NARROW_QUESTION_WIDTH, _wrap(f"{number}. {question.ask}", 36), COLOURS["question"])
+        box = _Box(NARROW_LEFT, y, NARROW_QUESTION_WIDTH, _wrap(f"{number}. {question.ask}", 34), COLOURS["question"])
         boxes[name] = box
         y += box.height + 16
         for answer in ANSWERS:
@@ -149,7 +151,7 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
             if target in flow.outcomes and target not in boxes:
                 outcome = flow.outcomes[target]
                 boxes[target] = _Box(
-                    NARROW_OUTCOME_X, y, NARROW_OUTCOME_WIDTH, _wrap(outcome.title, 28), COLOURS[outcome.decision]
+                    NARROW_OUTCOME_X, y, NARROW_OUTCOME_WIDTH, _wrap(outcome.title, 27), COLOURS[outcome.decision]
                 )
                 y += boxes[target].height + 12
         y += GAP - 12
@@ -173,9 +175,9 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
                 # To another question: round the left margin.
                 start_y = source.y + source.height // 2
                 end_y = target.y + target.height // 2
-                points = f"{source.x},{start_y} 12,{start_y} 12,{end_y} {target.x - 2},{end_y}"
+                points = f"{source.x},{start_y} 10,{start_y} 10,{end_y} {target.x - 2},{end_y}"
                 edges.append(
-                    f'<polyline points="{points}" {arrow}/><text x="2" y="{end_y - 6}" font-size="14" '
+                    f'<polyline points="{points}" {arrow}/><text x="14" y="{start_y + 18}" font-size="14" '
                     f'font-weight="bold" fill="#1a1a1a">{label}</text>'
                 )
     height = y - GAP + 12 + MARGIN

@@ -250,7 +250,8 @@
       ];
       form.querySelectorAll("[data-for]").forEach(function (part) {
         if (part.hidden || part.querySelector('[data-field="date"], [data-field="time"]')) return;
-        lines.push(labelOf(part) + ": " + (valueOf(part) || "(not given)"));
+        var label = labelOf(part);
+        lines.push(label + (/\?$/.test(label) ? " " : ": ") + (valueOf(part) || "(not given)"));
       });
       lines.push("", "Questions answered (" + root.dataset.title + "):");
       answers.forEach(function (answer, index) {
