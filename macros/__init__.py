@@ -119,6 +119,11 @@ def define_env(env: Any) -> None:
         return flow_renderer.render(flow_id, from_doc=current_page())
 
     @env.macro
+    def referral_contacts() -> str:
+        """Where to make a referral to children's social care: "Choose your area", or the procedures."""
+        return str(flow_renderer.contacts_html())
+
+    @env.macro
     def whole_guidance() -> str:
         """Every item in the order of the menu, on one page."""
         in_menu = list(nav_paths(env.conf.get("nav") or []))
