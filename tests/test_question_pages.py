@@ -188,3 +188,16 @@ def test_the_404_page_offers_ways_on(page: Page, site_url: str) -> None:
     expect(article.get_by_role("link", name="Home")).to_be_visible()
     expect(article).to_contain_text("search")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("answers", ["", "yes,no", "yes,no,yes,yes", "yes,no,yes,no", "not-sure"])
+def test_every_step_and_its_record_fit_a_360px_phone(browser: Browser, site_url: str, answers: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "/decide/" + (f"?when-to-share={answers}" if answers else ""))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    expect(step(page).locator("h2")).to_be_visible()
+    assert axe_violations(page) == []
+    if answers == "yes,no,yes,yes":
+        page.screenshot(path=str(ROOT / "reports" / "outcome-360px.png"), full_page=True)
+    context.close()
