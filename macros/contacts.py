@@ -70,8 +70,8 @@ def read_contacts(extra: dict[str, Any]) -> Contacts:
     partnership = extra.get("partnership") or {}
     areas: list[AreaContacts] = []
     for member in partnership.get("members") or []:
-        if isinstance(member, str):
-            areas.append(AreaContacts(partnership=member, area=member))
+        if not isinstance(member, dict):
+            areas.append(AreaContacts(partnership=str(member), area=str(member)))
             continue
         name = _text(member.get("name")) or ""
         areas.append(

@@ -6,6 +6,7 @@ show contacts use Ofcom's numbers reserved for drama (01632 960000 to 960999), w
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
 from pathlib import Path
@@ -30,7 +31,7 @@ def extra(*members: dict) -> dict:
 def render_tool(contacts_extra: dict) -> str:
     corpus = load_corpus(ROOT / "content", project_dir=ROOT)
     flows = load_flows(ROOT / "content" / "flows", corpus.items, project_dir=ROOT)
-    renderer = Renderer(corpus, today=__import__("datetime").date(2026, 11, 27))
+    renderer = Renderer(corpus, today=dt.date(2026, 11, 27))
     tool = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, read_contacts(contacts_extra))
     return tool.render("when-to-share", from_doc="decide.md")
 
