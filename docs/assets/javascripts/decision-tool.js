@@ -95,7 +95,12 @@
 
     // A step the address's #anchor points into (a search result, a link from another page).
     function linkedStep() {
-      var id = decodeURIComponent(window.location.hash.slice(1));
+      var id;
+      try {
+        id = decodeURIComponent(window.location.hash.slice(1));
+      } catch (error) {
+        return null; // a mangled #fragment is no step
+      }
       var target = id && document.getElementById(id);
       var step = target && target.closest("[data-node]");
       return step && root.contains(step) ? step : null;
