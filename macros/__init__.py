@@ -26,6 +26,7 @@ from markupsafe import escape
 from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
 from .build_state import build_state
 from .addresses import describe, redirect_url, whole_guidance_order
+from .contacts import read_contacts
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
@@ -67,7 +68,11 @@ def define_env(env: Any) -> None:
     if state.fresh:
         log.info(review_summary(reviews))
     _publish_records(env.conf, corpus, history, project_dir, site)
-    flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
+    contacts = read_contacts(env.conf["extra"])
+    if state.fresh and flows and (notice := contacts.missing_notice()):
+        # A notice, not a warning: strict builds must still publish while partnerships confirm numbers.
+        log.info(notice)
+    flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, contacts)
     _explain_abbreviations(env.conf, corpus)
 
     def current_page() -> str:
@@ -114,6 +119,11 @@ def define_env(env: Any) -> None:
             )
         env.page.meta.setdefault("hide", ["toc"])
         return flow_renderer.render(flow_id, from_doc=current_page())
+
+    @env.macro
+    def referral_contacts() -> str:
+        """Where to make a referral to children's social care: "Choose your area", or the procedures."""
+        return str(flow_renderer.contacts_html())
 
     @env.macro
     def whole_guidance() -> str:

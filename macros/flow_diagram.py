@@ -101,17 +101,87 @@ def flow_svg(flow: Flow, *, text_version_id: str) -> Markup:
             edges.append(_edge(source, boxes[target], answer.capitalize(), below=number + 1 < len(order) and order[number + 1] == target))
 
     height = y - GAP + MARGIN
-    title_id = f"{flow.id}-diagram-title"
+    return _svg(flow, boxes, edges, width=WIDTH, height=height, text_version_id=text_version_id, variant="wide")
+
+
+def _svg(
+    flow: Flow, boxes: dict[str, _Box], edges: list[str], *, width: int, height: int, text_version_id: str, variant: str
+) -> Markup:
+    # Two drawings share a page (one shown by width), so each has its own ids.
+    title_id = f"{flow.id}-diagram-{variant}-title"
+    arrow_id = f"{flow.id}-{variant}-arrow"
     body = "".join(edges) + "".join(box.svg() for box in boxes.values())
     return Markup(
-        f'<svg class="isg-flow-diagram" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'role="img" aria-labelledby="{title_id}" aria-describedby="{text_version_id}" '
+        f'<svg class="isg-flow-diagram isg-flow-diagram--{variant}" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{title_id}" aria-describedby="{text_version_id}" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{title_id}">Flowchart: {escape(flow.title)}</title>'
-        f'<defs><marker id="{flow.id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        f'<defs><marker id="{arrow_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1a1a1a"/></marker></defs>'
         f"{body}</svg>"
-    ).replace("ARROW", f"url(#{flow.id}-arrow)")
+    ).replace("ARROW", f"url(#{arrow_id})")
+
+
+# The phone layout: one column 340 units wide, so it is drawn at almost full size on a 360 px
+# screen. Each question's outcomes sit under it, indented; the next question follows them,
+# reached round the left margin, so no line crosses a box.
+# The left channel (x < NARROW_LEFT) carries question-to-question lines at x=10 with their
+# labels beside them; outcome lines drop at NARROW_TRUNK_X, labelled before the outcome box.
+NARROW_LEFT = 44
+NARROW_QUESTION_WIDTH = 296
+NARROW_TRUNK_X = NARROW_LEFT + 20
+NARROW_OUTCOME_X = NARROW_TRUNK_X + 36
+NARROW_OUTCOME_WIDTH = NARROW_LEFT + NARROW_QUESTION_WIDTH - NARROW_OUTCOME_X
+NARROW_WIDTH = NARROW_LEFT + NARROW_QUESTION_WIDTH + 4
+
+
+def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
+    order = question_order(flow)
+    boxes: dict[str, _Box] = {}
+    edges: list[str] = []
+    arrow = 'stroke="#1a1a1a" stroke-width="2" fill="none" marker-end="ARROW"'
+    y = MARGIN
+    for number, name in enumerate(order, 1):
+        question = flow.questions[name]
+        box = _Box(NARROW_LEFT, y, NARROW_QUESTION_WIDTH, _wrap(f"{number}. {question.ask}", 34), COLOURS["question"])
+        boxes[name] = box
+        y += box.height + 16
+        for answer in ANSWERS:
+            target = question.if_yes if answer == "yes" else question.if_no
+            if target in flow.outcomes and target not in boxes:
+                outcome = flow.outcomes[target]
+                boxes[target] = _Box(
+                    NARROW_OUTCOME_X, y, NARROW_OUTCOME_WIDTH, _wrap(outcome.title, 27), COLOURS[outcome.decision]
+                )
+                y += boxes[target].height + 12
+        y += GAP - 12
+    for name in order:
+        question = flow.questions[name]
+        source = boxes[name]
+        for answer in ANSWERS:
+            target_name = question.if_yes if answer == "yes" else question.if_no
+            target = boxes[target_name]
+            label = answer.capitalize()
+            if target_name in flow.outcomes:
+                # Down from the question's foot, then right into the outcome.
+                end_y = target.y + target.height // 2
+                points = f"{NARROW_TRUNK_X},{source.y + source.height} {NARROW_TRUNK_X},{end_y} {target.x - 2},{end_y}"
+                text_x = NARROW_TRUNK_X + 4
+                edges.append(
+                    f'<polyline points="{points}" {arrow}/><text x="{text_x}" y="{end_y - 5}" font-size="14" '
+                    f'font-weight="bold" fill="#1a1a1a">{label}</text>'
+                )
+            else:
+                # To another question: round the left margin.
+                start_y = source.y + source.height // 2
+                end_y = target.y + target.height // 2
+                points = f"{source.x},{start_y} 10,{start_y} 10,{end_y} {target.x - 2},{end_y}"
+                edges.append(
+                    f'<polyline points="{points}" {arrow}/><text x="14" y="{start_y + 18}" font-size="14" '
+                    f'font-weight="bold" fill="#1a1a1a">{label}</text>'
+                )
+    height = y - GAP + 12 + MARGIN
+    return _svg(flow, boxes, edges, width=NARROW_WIDTH, height=height, text_version_id=text_version_id, variant="narrow")
 
 
 def _edge(source: _Box, target: _Box, label: str, *, below: bool) -> str:

@@ -19,7 +19,9 @@ from markupsafe import Markup
 from .audit import Amendment, ReviewRow
 from .corpus import Corpus, relative_link
 from .flow import Flow
-from .flow_diagram import flow_svg, question_order
+from .contacts import Contacts, tel_href
+from .flow_diagram import flow_svg, flow_svg_narrow, question_order
+from .flow_record import RECORD_FIELDS
 from .history import History
 from .schema import KINDS, Item, Legislation, Moved, Withdrawn
 from .templating import body_environment
@@ -226,9 +228,15 @@ class Renderer:
 class FlowRenderer:
     """Renders a decision flow: the tool, its text version and its diagram, from one data file."""
 
-    def __init__(self, renderer: Renderer, flows: dict[str, Flow]) -> None:
+    def __init__(self, renderer: Renderer, flows: dict[str, Flow], contacts: Contacts) -> None:
         self.renderer = renderer
         self.flows = flows
+        self.contacts = contacts
+
+    def contacts_html(self) -> Markup:
+        """Where to make a referral, for the urgent box and every outcome."""
+        template = self.renderer.templates.get_template("contacts.html.jinja")
+        return Markup(template.render(contacts=self.contacts, tel=tel_href))
 
     def render(self, flow_id: str, *, from_doc: str) -> str:
         flow = self.flows[flow_id]
@@ -257,4 +265,7 @@ class FlowRenderer:
             label=label,
             cite_list=cite_list,
             svg=flow_svg(flow, text_version_id=f"{flow.id}-text"),
+            svg_narrow=flow_svg_narrow(flow, text_version_id=f"{flow.id}-text"),
+            record_fields=RECORD_FIELDS,
+            contacts=self.contacts_html(),
         )

@@ -37,6 +37,7 @@ PAGE_FUNCTIONS = frozenset(
         "site_file_link",
         "moved_page",
         "withdrawn_page",
+        "referral_contacts",
     }
 )
 """What a page file in docs/ may call: the generator's documented page functions."""

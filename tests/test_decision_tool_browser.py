@@ -87,7 +87,7 @@ def test_back_button_and_browser_back_step_back(page: Page, site_url: str) -> No
     page.get_by_role("button", name="Yes", exact=True).click()
     page.locator(".isg-flow__step:visible").get_by_role("button", name="No", exact=True).click()
     assert heading_text(page) == "Does the information enable an individual to be identified?"
-    page.get_by_role("button", name="Back", exact=True).click()
+    page.get_by_role("link", name="Back", exact=True).click()
     expect(current_heading(page)).to_contain_text("Do you have consent to share?")
     page.go_back()
     expect(current_heading(page)).to_contain_text("Is there a clear and legitimate purpose")
@@ -98,7 +98,7 @@ def test_back_button_and_browser_back_step_back(page: Page, site_url: str) -> No
 def test_bookmarked_address_restores_the_answers(page: Page, site_url: str) -> None:
     page.goto(tool_url(site_url) + "?when-to-share=yes,no,yes")
     assert heading_text(page) == "Have you identified a lawful reason to share information without consent?"
-    expect(page.locator(".isg-flow__answers dd")).to_have_count(3)
+    expect(page.locator(".isg-flow__answers dt")).to_have_count(3)
     page.goto(tool_url(site_url) + "?when-to-share=yes,no,yes,no")
     assert heading_text(page) == "Do not share"
 
@@ -110,9 +110,9 @@ def test_nonsense_in_the_address_starts_at_the_beginning(page: Page, site_url: s
 
 def test_change_an_earlier_answer_from_the_summary(page: Page, site_url: str) -> None:
     page.goto(tool_url(site_url) + "?when-to-share=yes,no,yes")
-    page.get_by_role("button", name="Change your answer to: Do you have consent to share?").click()
+    page.get_by_role("link", name="Change your answer to: Do you have consent to share?").click()
     assert heading_text(page) == "Do you have consent to share?"
-    expect(page.locator(".isg-flow__answers dd")).to_have_count(1)
+    expect(page.locator(".isg-flow__answers dt")).to_have_count(1)
     page.get_by_role("button", name="Yes", exact=True).click()
     assert heading_text(page) == "You can share, but should consider how"
     assert urlsplit(page.url).query == "when-to-share=yes%2Cyes"
@@ -131,18 +131,18 @@ def test_decision_record_stays_in_the_browser(page: Page, site_url: str) -> None
     page.wait_for_load_state("networkidle")
     page.on("request", lambda request: requests.append(request.url))
 
-    page.get_by_label("What was asked, and by whom").fill("Health visitor asked about Child A")
-    page.get_by_label("What was shared, and with whom").fill("Attendance dates, to the school DSL")
-    page.get_by_label("Reasons and lawful basis").fill("Public task; risk of significant harm")
-    page.get_by_role("button", name="Create the record").click()
-    record = page.get_by_label("Your record").input_value()
+    page.get_by_label("What information was asked for, and by whom").fill("Health visitor asked about Child A")
+    page.get_by_label("What information was shared").fill("Attendance dates")
+    page.get_by_label("Who it was shared with").fill("The school DSL")
+    page.get_by_label("The lawful basis for sharing").fill("Public task; risk of significant harm")
+    record = page.locator(".isg-flow__record-text").inner_text()
     assert "Health visitor asked about Child A" in record
     assert "Public task; risk of significant harm" in record
     assert "Have you identified a lawful reason to share information without consent? Yes" in record
     assert "Outcome from the guidance: You can share, but should consider how" in record
 
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download").click()
+        page.get_by_role("button", name="Download the record").click()
     saved = download.value.path().read_text(encoding="utf-8")
     assert saved.strip() == record.strip()
 
@@ -159,7 +159,7 @@ def test_no_request_while_answering(page: Page, site_url: str) -> None:
     page.on("request", lambda request: requests.append(request.url))
     for answer in ["Yes", "No", "Yes", "Yes"]:
         page.locator(".isg-flow__step:visible").get_by_role("button", name=answer, exact=True).click()
-    page.get_by_role("button", name="Back", exact=True).click()
+    page.get_by_role("link", name="Back", exact=True).click()
     page.go_back()
     # Chromium re-checks the site's own favicon when the address changes; nothing else may be asked for.
     assert [url for url in requests if not url.endswith("/assets/images/favicon.png")] == []
@@ -208,8 +208,13 @@ def test_axe_finds_nothing_in_any_state_of_the_tool(page: Page, site_url: str, s
     for answer in ["No", "Yes", "Yes"]:
         page.locator(".isg-flow__step:visible").get_by_role("button", name=answer, exact=True).click()
     found["sharing outcome"] = axe_violations(page)
-    page.get_by_role("button", name="Create the record").click()
-    found["record created"] = axe_violations(page)
+    page.get_by_label("What information was shared").fill("Attendance dates")
+    page.get_by_label("No", exact=True).check()
+    found["record filled in"] = axe_violations(page)
+    page.goto(tool_url(site_url) + "?when-to-share=no")
+    found["do not share"] = axe_violations(page)
+    page.goto(tool_url(site_url) + "#when-to-share-share-not-identifiable-title")
+    found["opened from a link to an outcome"] = axe_violations(page)
     page.goto(tool_url(site_url) + "?when-to-share=yes,not-sure")
     found["seek advice"] = axe_violations(page)
     scripts_blocked_page.goto(tool_url(site_url))

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT
 from macros.flow import NOT_SURE, Flow, load_flows
-from macros.flow_diagram import flow_svg
+from macros.flow_diagram import flow_svg, flow_svg_narrow
 from macros.flow_paths import EXPECTED, render_table
 from macros.loader import load_corpus
 from macros.problems import ContentError
@@ -93,8 +93,9 @@ def test_committed_path_table_matches_the_flow(flow: Flow) -> None:
     )
 
 
-def test_diagram_is_drawn_from_the_flow(flow: Flow) -> None:
-    svg = flow_svg(flow, text_version_id="text")
+@pytest.mark.parametrize("draw", [flow_svg, flow_svg_narrow], ids=["wide", "narrow"])
+def test_diagram_is_drawn_from_the_flow(flow: Flow, draw) -> None:
+    svg = draw(flow, text_version_id="text")
     words = " ".join(re.findall(r">([^<]+)</text>", svg))  # the diagram's text, line breaks undone
     for number, question in enumerate(flow.questions.values(), 1):
         assert f"{number}. {question.ask}" in words
@@ -103,6 +104,12 @@ def test_diagram_is_drawn_from_the_flow(flow: Flow) -> None:
             assert outcome.title in words
     assert svg.count("<rect") == len(flow.questions) + len(flow.outcomes) - 1  # "not sure" is in the caption
     assert 'aria-describedby="text"' in svg and "<title" in svg
+
+
+def test_phone_diagram_fits_a_phone(flow: Flow) -> None:
+    svg = flow_svg_narrow(flow, text_version_id="text")
+    width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
+    assert width <= 344  # drawn at nearly full size in the 328 px of a 360 px phone's content column
 
 
 # ---- bad flow files -------------------------------------------------------
