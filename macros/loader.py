@@ -72,8 +72,8 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
             continue
         shown = _display(path, project_dir)
         relative = path.relative_to(content_dir)
-        if path.suffix in (".yml", ".yaml") and relative.parts[0] == "flows":
-            continue  # decision flows are data files, loaded by the flow module
+        if path.suffix in (".yml", ".yaml") and relative.parts[0] in ("flows", "search"):
+            continue  # decision flows and search words are data files, loaded by their own modules
         if path.suffix != ".md":
             problems.append(
                 Problem(file=shown, message="this is not a content file: items are Markdown files ending in .md.")
