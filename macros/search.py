@@ -43,6 +43,7 @@ class EverydayWords(StrictModel):
 
 class SearchWords(StrictModel):
     question_words: list[Text] = []
+    common_words: list[Text] = []
     everyday_words: list[EverydayWords] = []
 
 
@@ -163,6 +164,7 @@ class SearchLayer:
     def index_config(self) -> dict[str, Any]:
         return {
             "question_words": sorted({" ".join(_words(word)) for word in self.words.question_words}),
+            "common_words": sorted({" ".join(_words(word)) for word in self.words.common_words}),
             "everyday_words": [
                 {"words": [" ".join(_words(w)) for w in entry.words], "means": [" ".join(_words(m)) for m in entry.means]}
                 for entry in self.words.everyday_words

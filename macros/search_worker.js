@@ -73,8 +73,16 @@
       self.whole[location] = true;
     });
     this.fallback = config.fallback || [];
+    this.common = {};
+    (config.common_words || []).forEach(function (word) {
+      self.common[word] = true;
+    });
+    var tuning = config.tuning || {};
+    this.exactBoost = tuning.exact || 10;
+    this.meansBoost = tuning.means || 10;
     this.docs = {};
     this.count = {};
+    this.weight = {};
     data.docs.forEach(function (doc) {
       self.docs[doc.location] = doc;
       var seen = {};
@@ -82,6 +90,14 @@
         if (!seen[word]) self.count[word] = (self.count[word] || 0) + 1;
         seen[word] = true;
       });
+      // A word in a title or a name counts ten times a word in the text, to choose between corrections.
+      words([doc.title, (doc.tags || []).join(" ")].join(" ")).forEach(function (word) {
+        if (seen[word] !== 2) self.weight[word] = (self.weight[word] || 0) + 9;
+        seen[word] = 2;
+      });
+    });
+    Object.keys(this.count).forEach(function (word) {
+      self.weight[word] = (self.weight[word] || 0) + self.count[word];
     });
     this.everyday = {};
     this.known = {};
@@ -128,9 +144,9 @@
         found.push(candidate);
       }
     }
-    var count = this.count;
+    var weight = this.weight;
     return found.sort(function (a, b) {
-      return (count[b] || 0) - (count[a] || 0);
+      return (weight[b] || 0) - (weight[a] || 0);
     });
   };
 
@@ -172,12 +188,25 @@
     var keep = function (word) {
       return !self.question[word] && !/^[a-z]$/.test(word);
     };
+    var rare = function (word) {
+      return !self.common[word];
+    };
     terms = terms.filter(keep);
     extra = extra.filter(keep);
+    // Words found all over this site ("share", "information") count only when nothing else is asked.
+    if (terms.concat(extra).some(rare)) {
+      terms = terms.filter(rare);
+      extra = extra.filter(rare);
+    }
+    // Each word as typed (boosted) and as the start of a longer word ("record" finds "records"),
+    // so a whole-word match ranks above a longer word that starts with it.
     var query = [];
-    terms.concat(extra).forEach(function (word) {
-      if (query.indexOf(word) < 0) query.push(word);
-    });
+    var add = function (word, boost) {
+      var exact = word + "^" + boost;
+      if (query.indexOf(exact) < 0) query.push(exact, word);
+    };
+    terms.forEach(function (word) { add(word, self.exactBoost); });
+    extra.forEach(function (word) { add(word, self.meansBoost); });
     return { typed: typed, tokens: tokens, terms: terms, corrected: corrected, query: query.join(" ") };
   };
 
