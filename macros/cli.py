@@ -19,6 +19,7 @@ import yaml
 from .audit import review_rows, review_summary
 from .flow import load_flows
 from .loader import load_corpus
+from .search import load_search_words
 from .pages import check_page_refs, check_pages, stub_text
 from .problems import ContentError
 from .schema import ID_PATTERN, KINDS
@@ -51,6 +52,7 @@ def check(root: Path) -> int:
     try:
         corpus = load_corpus(content, project_dir=root)
         flows = load_flows(content / "flows", corpus.items, project_dir=root)
+        load_search_words(content, project_dir=root)
         problems = check_pages(corpus, docs, config.get("nav")) + check_page_refs(corpus, docs)
         if problems:
             raise ContentError(problems)

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import Field, ValidationError
 
-from .problems import ContentError, Problem, problems_from_validation
+from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import StrictModel, Text
 
 SYNONYMS_FILE = Path("search") / "synonyms.yml"
@@ -98,12 +98,22 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
         problems = problems_from_validation(
             error, file=shown, allowed_fields=SearchWords.model_fields, kind="search words", field_lines={}
         )
-        # Name the line of the exact entry, not only of the top-level field.
+        # Name the line of the exact entry, and what an entry may hold, not only the top-level fields.
         placed = []
         for problem, detail in zip(problems, error.errors()):
             loc = tuple(detail["loc"])
             line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
-            placed.append(Problem(file=shown, field=problem.field, line=line, message=problem.message))
+            message = problem.message
+            if len(loc) == 3 and loc[0] == "everyday_words":
+                allowed = list(EverydayWords.model_fields)
+                if detail["type"] == "extra_forbidden":
+                    message = (
+                        f"'{loc[2]}' is not a field of an everyday_words entry.{did_you_mean(str(loc[2]), allowed)}"
+                        f" Each entry has: {', '.join(allowed)}."
+                    )
+                elif detail["type"] == "missing":
+                    message = f"this required field is missing. Each everyday_words entry needs {' and '.join(allowed)}."
+            placed.append(Problem(file=shown, field=problem.field, line=line, message=message))
         raise ContentError(placed) from None
 
     problems: list[Problem] = []

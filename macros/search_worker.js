@@ -80,6 +80,7 @@
     var tuning = config.tuning || {};
     this.exactBoost = tuning.exact || 10;
     this.meansBoost = tuning.means || 10;
+    this.correcting = tuning.correct !== false;
     this.docs = {};
     this.count = {};
     this.weight = {};
@@ -151,7 +152,7 @@
   };
 
   Layer.prototype.correct = function (word) {
-    if (word.length < 5 || this.isKnown(word)) return null;
+    if (!this.correcting || word.length < 5 || this.isKnown(word)) return null;
     var near = this.nearest(word, 1);
     if (!near.length && word.length >= 7) near = this.nearest(word, 2);
     return near.length ? near[0] : null;

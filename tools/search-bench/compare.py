@@ -1,33 +1,65 @@
-"""Score a search worker on tests/search_queries.yml without a browser, per class (top 3).
+"""Score search engines on tests/search_queries.yml without a browser, per class (top 3).
 
-    python tools/search-bench/compare.py SITE_DIR WORKER_JS [--misses]
+    python tools/search-bench/compare.py SITE_DIR [--engine lunr|minisearch] [--no-layer]
+                                         [--tuning '{"correct": false}'] [--misses]
 
-The real benchmark types into the search box in Chromium (tests/test_search.py); this runs the
-same worker code in Node in a second, to compare engines and settings while working.
+Each engine runs as the site's search worker would, in Node, on SITE_DIR's search index:
+`lunr` is Material's own worker, `minisearch` a MiniSearch worker (minisearch-backend.js;
+`npm ci` in this folder installs it). Both sit behind the site's search layer
+(macros/search_worker.js) unless --no-layer. The benchmark that counts types into the real
+search box in Chromium (tests/test_search.py); this one takes seconds, to compare engines.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
-import sys
+import tempfile
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def worker_source(site: Path, engine: str, layer: bool) -> str:
+    parts = [(ROOT / "macros" / "search_worker.js").read_text(encoding="utf-8")] if layer else []
+    if engine == "lunr":
+        parts += [next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")]
+    else:
+        parts += [
+            (HERE / "node_modules" / "minisearch" / "dist" / "umd" / "index.js").read_text(encoding="utf-8"),
+            (HERE / "minisearch-backend.js").read_text(encoding="utf-8"),
+        ]
+    return "\n".join(parts)
 
 
 def main() -> None:
-    site, worker = sys.argv[1], sys.argv[2]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--engine", choices=["lunr", "minisearch"], default="lunr")
+    parser.add_argument("--no-layer", action="store_true")
+    parser.add_argument("--tuning", default="{}")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
     rows = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
-    result = subprocess.run(
-        ["node", str(Path(__file__).with_name("run_worker.js")), site, worker],
-        input=json.dumps([row["query"] for row in rows]),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch)
+        (site / "search").mkdir()
+        index = json.loads((args.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index["config"].setdefault("isg", {})["tuning"] = json.loads(args.tuning)
+        (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+        worker = site / "worker.js"
+        worker.write_text(worker_source(args.site, args.engine, not args.no_layer), encoding="utf-8")
+        result = subprocess.run(
+            ["node", str(HERE / "run_worker.js"), str(site), str(worker)],
+            input=json.dumps([row["query"] for row in rows]),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     answers = json.loads(result.stdout)
     totals: dict[str, list[int]] = {}
     misses = []
@@ -38,10 +70,10 @@ def main() -> None:
         totals[row["class"]][0] += hit
         totals[row["class"]][1] += 1
         if not hit:
-            misses.append(f"  MISS [{row['class']}] {row['query']!r}: wanted {expect}, got {answer['pages'][:3]} {answer['hint'] or ''}")
-    for name, (hits, count) in totals.items():
-        print(f"{name}: {hits}/{count} ({hits / count:.1%})")
-    if "--misses" in sys.argv:
+            misses.append(f"  MISS [{row['class']}] {row['query']!r}: wanted {expect}, got {answer['pages'][:3]}")
+    label = f"{args.engine}{'' if args.no_layer else ' + layer'} {args.tuning if args.tuning != '{}' else ''}"
+    print(label.strip() + ": " + ", ".join(f"{name} {hits}/{count} ({hits / count:.1%})" for name, (hits, count) in totals.items()))
+    if args.misses:
         print("\n".join(misses))
 
 
