@@ -276,7 +276,9 @@
     }
     if (!items.length && asked.typed.trim()) {
       hint.none = true;
-      hint.suggestion = this.suggest(asked);
+      // Only question words ("can I"): nothing to look for yet, so no spelling to suggest.
+      hint.general = !asked.query;
+      hint.suggestion = hint.general ? null : this.suggest(asked);
       items = this.fallback
         .filter(function (location) { return self.docs[location]; })
         .map(function (location, index) {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
+from axe import axe_violations, wait_until
 from conftest import ROOT
 from search_box import Ranking, search
 
@@ -56,3 +57,49 @@ def test_nothing_typed_into_search_leaves_the_browser(page: Page, site_url: str)
     page.on("request", lambda request: requests.append(request.url))
     search(page, "Sarah's Law")
     assert [url for url in requests if "Sarah" in url or not url.startswith(site_url)] == []
+
+
+def test_results_show_each_page_summary_and_no_keyword_pills(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "Sarah's Law")[0] == "disclosure-schemes/child-sex-offender-disclosure-scheme/"
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("article").first).to_contain_text("lets people ask the police about someone")
+    assert page.locator(".md-search-result .md-tag").count() == 0
+    assert page.locator(".md-search-result__terms").count() == 0  # no "Missing: …" for added words
+
+
+def test_question_words_never_widen_a_search(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "I") == ["decide/", "principles/seven-golden-rules/"]
+    expect(page.locator(".md-search-result__meta")).to_have_text("Add a word about what you need to know")
+    police = search(page, "can I tell the police")
+    assert police[0] == "legislation/crime-and-disorder-act-1998/"
+
+
+def test_a_misspelling_finds_its_page_and_says_what_was_searched(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "confidentiallity")[0] == "considerations/common-law-duty-of-confidentiality/"
+    expect(page.locator(".isg-search-hint")).to_have_text("Showing results for confidentiality")
+
+
+def test_nothing_matching_offers_did_you_mean_the_decision_tool_and_golden_rules(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "cnsnt") == ["decide/", "principles/seven-golden-rules/"]
+    expect(page.locator(".md-search-result__meta")).to_have_text("No pages match \u201ccnsnt\u201d")
+    suggestion = page.locator(".isg-search-hint a")
+    expect(suggestion).to_have_text("consent")
+    assert axe_violations(page) == []
+    # The suggestion is reached with the arrow keys, like a result, and searches again.
+    page.keyboard.press("ArrowDown")
+    expect(suggestion).to_be_focused()
+    page.keyboard.press("Enter")
+    wait_until(page, "() => document.querySelector('input.md-search__input').value === 'consent'")
+    wait_until(page, "() => !!document.querySelector('.md-search-result__list a[href*=\"guidance/consent/\"]')")
+    expect(page.locator(".isg-search-hint")).to_be_hidden()
+
+
+def test_the_decision_tool_is_one_result_that_opens_at_its_start(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "seek advice before you decide")[0] == "decide/"
+    links = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
+    assert [href for href in links if "/decide/" in href and "#" in href] == []

@@ -60,7 +60,10 @@
     }
     box.hidden = false;
     var line = element("p");
-    if (hint.none) {
+    if (hint.none && hint.general) {
+      meta.textContent = "Add a word about what you need to know";
+      line.appendChild(document.createTextNode("Or start with these pages:"));
+    } else if (hint.none) {
       meta.textContent = "No pages match \u201c" + hint.query.trim() + "\u201d";
       if (hint.suggestion) {
         line.appendChild(document.createTextNode("Did you mean "));
