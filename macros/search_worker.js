@@ -158,15 +158,26 @@
     return near.length ? near[0] : null;
   };
 
+  /* A word the site does not use, without its ending, when the site uses that: "proportionality"
+     searches for words starting "proportion". */
+  var ENDINGS = /(ationally|ality|ities|ity|ations|ation|nesses|ness|ments|ment|ings|ing|ied|ies|ed|es|s|ly)$/;
+  Layer.prototype.stem = function (word) {
+    if (word.length < 7 || this.isKnown(word)) return null;
+    var base = word.replace(ENDINGS, "");
+    return base !== word && base.length >= 4 && this.isKnown(base) ? base : null;
+  };
+
   /* What to ask lunr for, from what the person typed. */
   Layer.prototype.rewrite = function (typed) {
     var self = this;
     var corrected = [];
     var tokens = words(typed).map(function (word) {
       var better = self.correct(word);
-      if (!better) return word;
-      corrected.push({ from: word, to: better });
-      return better;
+      if (better) {
+        corrected.push({ from: word, to: better });
+        return better;
+      }
+      return self.stem(word) || word;
     });
     var terms = [];
     var extra = [];

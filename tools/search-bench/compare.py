@@ -1,7 +1,7 @@
 """Score search engines on tests/search_queries.yml without a browser, per class (top 3).
 
     python tools/search-bench/compare.py SITE_DIR [--engine lunr|minisearch] [--no-layer]
-                                         [--tuning '{"correct": false}'] [--misses]
+                                         [--tuning '{"correct": false}'] [--queries FILE] [--misses]
 
 Each engine runs as the site's search worker would, in Node, on SITE_DIR's search index:
 `lunr` is Material's own worker, `minisearch` a MiniSearch worker (minisearch-backend.js;
@@ -43,8 +43,9 @@ def main() -> None:
     parser.add_argument("--no-layer", action="store_true")
     parser.add_argument("--tuning", default="{}")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--queries", type=Path, default=ROOT / "tests" / "search_queries.yml")
     args = parser.parse_args()
-    rows = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+    rows = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch)
         (site / "search").mkdir()
