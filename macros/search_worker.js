@@ -283,7 +283,9 @@
     var items = (result.items || []).map(function (group) { return self.tidy(group); });
     var hint = { query: asked.typed };
     if (items.length && asked.corrected.length) {
-      hint.corrected = asked.tokens.join(" ");
+      hint.corrected = asked.corrected.reduce(function (text, change) {
+        return text.replace(new RegExp("(^|[^a-z0-9])" + escapeRegExp(change.from) + "(?![a-z0-9])", "i"), "$1" + change.to);
+      }, asked.typed.trim());
     }
     if (!items.length && asked.typed.trim()) {
       hint.none = true;
