@@ -19,10 +19,10 @@ import yaml
 from .audit import review_rows, review_summary
 from .flow import load_flows
 from .loader import load_corpus
-from .search import load_search_words
 from .pages import check_page_refs, check_pages, stub_text
 from .problems import ContentError
 from .schema import ID_PATTERN, KINDS
+from .search import load_search_words
 
 ROOT = Path.cwd()
 
