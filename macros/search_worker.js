@@ -154,7 +154,11 @@
   Layer.prototype.correct = function (word) {
     if (!this.correcting || word.length < 5 || this.isKnown(word)) return null;
     var near = this.nearest(word, 1);
-    if (!near.length && word.length >= 7) near = this.nearest(word, 2);
+    if (!near.length && word.length >= 7) {
+      // Two letters out is a guess: keep it to words with the same first letter, which typing
+      // rarely gets wrong ("trouble" is not a misspelling of "double").
+      near = this.nearest(word, 2).filter(function (candidate) { return candidate[0] === word[0]; });
+    }
     return near.length ? near[0] : null;
   };
 
