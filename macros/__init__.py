@@ -30,8 +30,9 @@ from .contacts import read_contacts
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
+from .search import SearchLayer
 
-__all__ = ["define_env"]
+__all__ = ["define_env", "on_post_page_macros", "on_post_build"]
 
 try:
     from mkdocs.plugins import get_plugin_logger
@@ -74,6 +75,8 @@ def define_env(env: Any) -> None:
         log.info(notice)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, contacts)
     _explain_abbreviations(env.conf, corpus)
+    global _search_layer
+    _search_layer = SearchLayer(state.search_words)
 
     def current_page() -> str:
         # MkDocs pages know their source as file.src_uri; Zensical's as path.
@@ -185,6 +188,23 @@ def define_env(env: Any) -> None:
 
     env.filter(md)
     env.filter(long_date)
+
+
+_search_layer: SearchLayer | None = None
+"""This build's search layer: gathers each page's summary, then writes its data and worker."""
+
+
+def on_post_page_macros(env: Any) -> None:
+    """mkdocs-macros calls this after each page: note what search needs from it."""
+    file = getattr(env.page, "file", None)
+    if _search_layer is not None and file is not None:
+        _search_layer.add_page(file.src_uri, env.page.url, env.page.meta)
+
+
+def on_post_build(env: Any) -> None:
+    """mkdocs-macros calls this after the search index is written, before the offline copy reads it."""
+    if _search_layer is not None:
+        _search_layer.write(Path(env.conf["site_dir"]))
 
 
 def _explain_abbreviations(config: Any, corpus: Any) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from .addresses import SiteData
 from .corpus import Corpus
+from .search import SearchWords
 from .flow import LoadedFlow
 from .history import History, read_history
 from .validation import validate
@@ -24,6 +25,7 @@ class BuildState:
     corpus: Corpus
     flows: dict[str, LoadedFlow]
     site: SiteData
+    search_words: SearchWords
     history: History
     today: dt.date
     fresh: bool
@@ -68,11 +70,12 @@ def build_state(project_dir: Path, content_dir: Path, docs_dir: Path, config: An
     key = inputs_key(project_dir, content_dir, docs_dir, config.get("nav"))
     if _last is not None and _last[0] == key:
         return replace(_last[1], fresh=False)
-    corpus, flows, site = validate(project_dir, content_dir, docs_dir, config)
+    corpus, flows, site, search_words = validate(project_dir, content_dir, docs_dir, config)
     state = BuildState(
         corpus=corpus,
         flows=flows,
         site=site,
+        search_words=search_words,
         history=read_history(project_dir, content_dir),
         today=key[-1],
         fresh=True,

@@ -52,7 +52,8 @@ def check(root: Path) -> int:
     content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
     docs = root / config.get("docs_dir", "docs")
     try:
-        corpus, flows, _ = validate(root, content, docs, config)
+        validated = validate(root, content, docs, config)
+        corpus, flows = validated.corpus, validated.flows
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

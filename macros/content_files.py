@@ -83,13 +83,9 @@ def read_text(path: Path, shown: str, *, root: Path | None = None) -> str:
     return text
 
 
-class ContentYamlLoader(yaml.SafeLoader):
-    """Safe YAML for staff-written data.
-
-    Dates stay text, so a date like 2026-13-01 gets the schema's plain message rather than a crash.
-    Anchors and aliases (``&name`` / ``*name``) are refused: no content needs them, and a few nested
-    aliases can expand into billions of values (a "YAML bomb").
-    """
+class _NoAliases:
+    """Anchors and aliases (``&name`` / ``*name``) are refused: no content needs them, and a few
+    nested aliases can expand into billions of values (a "YAML bomb")."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -100,7 +96,16 @@ class ContentYamlLoader(yaml.SafeLoader):
                 "the '*' and '&' marks (YAML anchors and aliases) are not allowed in content; write each value out",
                 event.start_mark,
             )
-        return super().compose_node(parent, index)
+        return super().compose_node(parent, index)  # type: ignore[misc]
+
+
+class ContentYamlLoader(_NoAliases, yaml.SafeLoader):
+    """Safe YAML for staff-written data, without aliases. Dates stay text, so a date like
+    2026-13-01 gets the schema's plain message rather than a crash."""
+
+
+class TextYamlLoader(_NoAliases, yaml.BaseLoader):
+    """YAML whose every value is text ("no", "yes" and "999" are words), without aliases."""
 
 
 ContentYamlLoader.add_constructor(

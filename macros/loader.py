@@ -68,8 +68,8 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
             continue
         shown = _display(path, project_dir)
         relative = path.relative_to(content_dir)
-        if path.suffix in (".yml", ".yaml") and relative.parts[0] == "flows":
-            continue  # decision flows are data files, loaded by the flow module
+        if path.suffix in (".yml", ".yaml") and relative.parts[0] in ("flows", "search"):
+            continue  # decision flows and search words are data files, loaded by their own modules
         if len(relative.parts) == 1 and relative.name in DATA_FILES:
             continue  # addresses and order: loaded by the addresses module
         if path.suffix != ".md":

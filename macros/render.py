@@ -217,7 +217,8 @@ class Renderer:
 
     def search_terms(self, item: Item) -> list[str]:
         """What search should match with the highest weight: names, keywords and legal shorthand."""
-        terms = [*item.aliases, *item.keywords]
+        # The short title is the name menus and links use ("Article 8 ECHR").
+        terms = [*([item.short_title] if item.short_title else []), *item.aliases, *item.keywords]
         if isinstance(item, Legislation):
             terms += legal_shorthand(item)
         # People drop the apostrophe: "Sarahs Law" must find "Sarah's Law".

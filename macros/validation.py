@@ -1,7 +1,8 @@
 """The one way to check the content: every make command and the build go through ``validate``.
 
 Order of the checks: content files (schema, links, what bodies may write between {{ and }}), then
-page files in docs/ and the menu, then decision flows, then the HTML each body turns into. Each
+old addresses and the print order, page files in docs/, decision flows and search words, then the
+HTML each body turns into. Each
 stage reports every problem it finds; a later stage runs only on content that passed the earlier.
 """
 
@@ -21,12 +22,14 @@ from .loader import body_sources, load_corpus
 from .pages import check_page_refs, check_pages
 from .problems import ContentError, Problem
 from .render import Renderer
+from .search import SearchWords, load_search_words
 
 
 class Validated(NamedTuple):
     corpus: Corpus
     flows: dict[str, LoadedFlow]
     site: SiteData
+    search_words: SearchWords
 
 
 def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> Validated:
@@ -37,10 +40,11 @@ def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) 
     if problems:
         raise ContentError(problems)
     flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
+    search_words = load_search_words(content_dir, project_dir=project_dir)
     problems = check_published_html(corpus, MarkdownToHtml.from_config(config), project_dir)
     if problems:
         raise ContentError(problems)
-    return Validated(corpus, flows, site)
+    return Validated(corpus, flows, site, search_words)
 
 
 def _shown(folder: Path, project_dir: Path) -> str:

@@ -15,12 +15,13 @@ RESULT_PAGES = ".md-search-result__list > .md-search-result__item > .md-search-r
 @dataclass(frozen=True)
 class Ranking:
     query: str
-    expect: str
+    expect: list[str]
+    """The pages that answer the query; any of them in the top 3 is a hit."""
     top: list[str]
 
     @property
     def hit(self) -> bool:
-        return self.expect in self.top[:3]
+        return any(page in self.top[:3] for page in self.expect)
 
 
 def search(page: Page, query: str, *, site_path: str = "/") -> list[str]:

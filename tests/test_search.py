@@ -4,33 +4,50 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
+from axe import axe_violations, wait_until
 from conftest import ROOT
 from search_box import Ranking, search
 
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+CLASSES = ("name", "question", "typo")
 TARGET = 0.95
 
 
+def expected(row: dict) -> list[str]:
+    return row["expect"] if isinstance(row["expect"], list) else [row["expect"]]
+
+
 def test_queries_are_enough_and_point_at_real_pages(built_site) -> None:
-    assert len(QUERIES) >= 40
+    assert len(QUERIES) >= 150
     for row in QUERIES:
-        assert (built_site.site / row["expect"] / "index.html").exists(), row
+        assert row["class"] in CLASSES, row
+        for page in expected(row):
+            assert (built_site.site / page / "index.html").exists(), row
+    for name in CLASSES:
+        assert sum(row["class"] == name for row in QUERIES) >= 40, name
+    queries = [row["query"].casefold() for row in QUERIES]
+    assert len(queries) == len(set(queries)), "a query is listed twice"
 
 
 def test_search_benchmark_top_3(page: Page, site_url: str) -> None:
     page.goto(site_url + "/")
-    rankings = [Ranking(row["query"], row["expect"], search(page, row["query"])) for row in QUERIES]
-    hits = sum(r.hit for r in rankings)
-    score = hits / len(rankings)
-    print(f"\nsearch benchmark: {hits}/{len(rankings)} queries have the right page in the top 3 ({score:.1%})")
-    for r in rankings:
+    rankings = [(row["class"], Ranking(row["query"], expected(row), search(page, row["query"]))) for row in QUERIES]
+    scores = {}
+    print()
+    for name in CLASSES:
+        ranked = [r for kind, r in rankings if kind == name]
+        hits = sum(r.hit for r in ranked)
+        scores[name] = hits / len(ranked)
+        print(f"search benchmark, {name}: {hits}/{len(ranked)} queries have a right page in the top 3 ({scores[name]:.1%})")
+    for kind, r in rankings:
         if not r.hit:
-            print(f"  MISS {r.query!r}: wanted {r.expect}, got {r.top[:3]}")
-    assert score >= TARGET, f"search benchmark {score:.1%} is below {TARGET:.0%}"
+            print(f"  MISS [{kind}] {r.query!r}: wanted {' or '.join(r.expect)}, got {r.top[:3]}")
+    below = {name: f"{score:.1%}" for name, score in scores.items() if score < TARGET}
+    assert not below, f"search benchmark below {TARGET:.0%} top-3: {below}"
 
 
 def test_nothing_typed_into_search_leaves_the_browser(page: Page, site_url: str) -> None:
@@ -40,3 +57,49 @@ def test_nothing_typed_into_search_leaves_the_browser(page: Page, site_url: str)
     page.on("request", lambda request: requests.append(request.url))
     search(page, "Sarah's Law")
     assert [url for url in requests if "Sarah" in url or not url.startswith(site_url)] == []
+
+
+def test_results_show_each_page_summary_and_no_keyword_pills(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "Sarah's Law")[0] == "disclosure-schemes/child-sex-offender-disclosure-scheme/"
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("article").first).to_contain_text("lets people ask the police about someone")
+    assert page.locator(".md-search-result .md-tag").count() == 0
+    assert page.locator(".md-search-result__terms").count() == 0  # no "Missing: …" for added words
+
+
+def test_question_words_never_widen_a_search(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "I") == ["decide/", "principles/seven-golden-rules/"]
+    expect(page.locator(".md-search-result__meta")).to_have_text("Add a word about what you need to know")
+    police = search(page, "can I tell the police")
+    assert police[0] == "legislation/crime-and-disorder-act-1998/"
+
+
+def test_a_misspelling_finds_its_page_and_says_what_was_searched(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "confidentiallity")[0] == "considerations/common-law-duty-of-confidentiality/"
+    expect(page.locator(".isg-search-hint")).to_have_text("Showing results for confidentiality")
+
+
+def test_nothing_matching_offers_did_you_mean_the_decision_tool_and_golden_rules(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "cnsnt") == ["decide/", "principles/seven-golden-rules/"]
+    expect(page.locator(".md-search-result__meta")).to_have_text("No pages match \u201ccnsnt\u201d")
+    suggestion = page.locator(".isg-search-hint a")
+    expect(suggestion).to_have_text("consent")
+    assert axe_violations(page) == []
+    # The suggestion is reached with the arrow keys, like a result, and searches again.
+    page.keyboard.press("ArrowDown")
+    expect(suggestion).to_be_focused()
+    page.keyboard.press("Enter")
+    wait_until(page, "() => document.querySelector('input.md-search__input').value === 'consent'")
+    wait_until(page, "() => !!document.querySelector('.md-search-result__list a[href*=\"guidance/consent/\"]')")
+    expect(page.locator(".isg-search-hint")).to_be_hidden()
+
+
+def test_the_decision_tool_is_one_result_that_opens_at_its_start(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    assert search(page, "seek advice before you decide")[0] == "decide/"
+    links = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
+    assert [href for href in links if "/decide/" in href and "#" in href] == []

@@ -23,6 +23,19 @@
     }
   };
 
+  // Search goes through the site's worker: Material's own behind the search layer (macros/search.py).
+  var worker = script.getAttribute("data-search-worker");
+  var config = document.getElementById("__config");
+  if (worker && config) {
+    try {
+      var settings = JSON.parse(config.textContent);
+      settings.search = worker;
+      config.textContent = JSON.stringify(settings);
+    } catch (error) {
+      /* leave Material's own worker in place */
+    }
+  }
+
   // Material's search is a dialog without a name; screen readers announce it as "dialog".
   var dialog = document.querySelector(".md-search[role='dialog']");
   if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
