@@ -1,8 +1,9 @@
 /*
  * "Exit this page" for pages a person at risk may be reading, behaving as the
  * GOV.UK Frontend ExitThisPage component is documented to (reproduced here, not
- * copied: its package is an ES module bundle larger than this site's whole script
- * budget, and needs its own styles):
+ * copied: the package delivers the component inside the library's ES module bundle,
+ * with the library's styles; this file is about 1.6 KB compressed, within the
+ * pages' 75 KB script and style budget):
  *
  * - the button, a skip link that is the first Tab stop, or pressing Shift three
  *   times replaces the page with a neutral one, leaving no history entry;
