@@ -23,7 +23,16 @@ from typing import Any
 
 from markupsafe import escape
 
-from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
+from .audit import (
+    amendment_list,
+    amendments,
+    audit_manifest,
+    currency_notes,
+    notes_summary,
+    review_rows,
+    review_summary,
+    status_summary,
+)
 from .build_state import build_state
 from .pages import nav_paths
 from .problems import ContentError, Problem
@@ -64,8 +73,11 @@ def define_env(env: Any) -> None:
         exit_page=env.conf["extra"].get("exit_this_page"),
     )
     reviews = review_rows(corpus, today)
+    notes = currency_notes(corpus, _menu_order(env.conf, corpus))
     if state.fresh:
         log.info(review_summary(reviews))
+        log.info(status_summary(reviews))
+        log.info(notes_summary(notes))
     _publish_records(env.conf, corpus, history, project_dir)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()})
     _explain_abbreviations(env.conf, corpus)
@@ -116,12 +128,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def whole_guidance() -> str:
         """Every item in the order of the menu, on one page."""
-        in_menu = list(nav_paths(env.conf.get("nav") or []))
-        by_path = {corpus.doc_path(item_id): item_id for item_id in corpus.items}
-        order = [by_path[path] for path in in_menu if path in by_path]
-        placed = set(order)
-        order += [item_id for item_id in corpus.items if item_id not in placed]
-        return renderer.whole_guidance(order, from_doc=current_page())
+        return renderer.whole_guidance(_menu_order(env.conf, corpus), from_doc=current_page())
+
+    @env.macro
+    def changes_in_law() -> str:
+        """Every "Since this guidance was published" note, for the "Changes in law since publication" page."""
+        return renderer.changes_in_law(notes, from_doc=current_page())
 
     @env.macro
     def review_status() -> str:
@@ -148,6 +160,15 @@ def define_env(env: Any) -> None:
 
     env.filter(md)
     env.filter(long_date)
+
+
+def _menu_order(config: Any, corpus: Any) -> list[str]:
+    """Every item id in the order of the menu; items not in the menu last."""
+    in_menu = list(nav_paths(config.get("nav") or []))
+    by_path = {corpus.doc_path(item_id): item_id for item_id in corpus.items}
+    order = [by_path[path] for path in in_menu if path in by_path]
+    placed = set(order)
+    return order + [item_id for item_id in corpus.items if item_id not in placed]
 
 
 def _explain_abbreviations(config: Any, corpus: Any) -> None:

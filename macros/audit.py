@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .history import Change, History
-from .schema import Item
+from .schema import Item, Update
 
 DUE_SOON_DAYS = 30
 
@@ -19,7 +19,7 @@ DUE_SOON_DAYS = 30
 class ReviewRow:
     item: Item
     status: str
-    """"overdue", "due soon" or "up to date"."""
+    """"overdue", "due soon" or "not due"."""
     days: int
     """Days until the review is due; negative when overdue."""
 
@@ -29,7 +29,7 @@ def review_rows(corpus: Corpus, today: dt.date) -> list[ReviewRow]:
     rows = []
     for item in corpus.items.values():
         days = (item.review_due - today).days
-        status = "overdue" if days < 0 else "due soon" if days <= DUE_SOON_DAYS else "up to date"
+        status = "overdue" if days < 0 else "due soon" if days <= DUE_SOON_DAYS else "not due"
         rows.append(ReviewRow(item=item, status=status, days=days))
     return sorted(rows, key=lambda row: (row.item.review_due, row.item.link_text.casefold()))
 
@@ -39,13 +39,89 @@ def review_summary(rows: list[ReviewRow]) -> str:
     overdue = [row.item.id for row in rows if row.status == "overdue"]
     soon = [row.item.id for row in rows if row.status == "due soon"]
     if not overdue and not soon:
-        return f"Reviews: all {len(rows)} items are up to date; the next is due {rows[0].item.review_due.isoformat()}." if rows else "Reviews: no items."
+        return (
+            f"Reviews: none of the {len(rows)} items is overdue or due within {DUE_SOON_DAYS} days; "
+            f"the next review is due {rows[0].item.review_due.isoformat()}."
+            if rows
+            else "Reviews: no items."
+        )
     parts = []
     if overdue:
         parts.append(f"{len(overdue)} overdue ({', '.join(overdue)})")
     if soon:
         parts.append(f"{len(soon)} due within {DUE_SOON_DAYS} days ({', '.join(soon)})")
     return "Reviews: " + "; ".join(parts) + "."
+
+
+def review_state(item: Item) -> str:
+    """Whether the item has been reviewed against current law, in a few plain words."""
+    if item.reviewed:
+        return f"reviewed by {item.reviewed_by} on {item.status_date.isoformat()}"
+    return f"not reviewed: transcribed {item.status_date.isoformat()}"
+
+
+def status_summary(rows: list[ReviewRow]) -> str:
+    """The build's line saying how many items have really been reviewed against current law."""
+    transcribed = [row for row in rows if not row.item.reviewed]
+    reviewed = len(rows) - len(transcribed)
+    if not transcribed:
+        return f"Review status: all {reviewed} items have been reviewed against current law."
+    return (
+        f"Review status: {len(transcribed)} of {len(rows)} items are transcribed from the published guidance "
+        f"and not yet reviewed against current law; {reviewed} reviewed."
+    )
+
+
+@dataclass(frozen=True)
+class CurrencyNote:
+    """One "Since this guidance was published" note, with the item it belongs to."""
+
+    item: Item
+    number: int
+    """Its position among the item's notes, from 1: the anchor is ``update-<number>``."""
+    update: Update
+
+    @property
+    def anchor(self) -> str:
+        return f"update-{self.number}"
+
+
+def currency_notes(corpus: Corpus, order: list[str] | None = None) -> list[CurrencyNote]:
+    """Every currency note, item by item (in ``order`` when given, else by id)."""
+    ids = order or sorted(corpus.items)
+    return [
+        CurrencyNote(item=corpus.items[item_id], number=number, update=update)
+        for item_id in ids
+        for number, update in enumerate(corpus.items[item_id].updates, 1)
+    ]
+
+
+def notes_summary(notes: list[CurrencyNote]) -> str:
+    """The build's line counting the currency notes."""
+    if not notes:
+        return "Currency notes: none."
+    items = len({note.item.id for note in notes})
+    changes = sum(1 for note in notes if note.update.type == "change")
+    unconfirmed = [f"{note.item.id}#{note.anchor}" for note in notes if not note.update.confirmed]
+    line = (
+        f"Currency notes: {len(notes)} on {items} items ({changes} changes in law or national guidance, "
+        f"{len(notes) - changes} corrections)"
+    )
+    if unconfirmed:
+        line += f"; {len(unconfirmed)} not confirmed in force ({', '.join(unconfirmed)})"
+    return line + "."
+
+
+def update_record(update: Update) -> dict[str, object]:
+    """A currency note as the audit manifest lists it."""
+    return {
+        "type": update.type,
+        "what": update.what,
+        "date": update.date.isoformat() if update.date else None,
+        "confirmed": update.confirmed,
+        "sources": [{"title": source.title, "url": source.url} for source in update.sources],
+        "findings": list(update.findings),
+    }
 
 
 VERBS = {"A": "New", "M": "Updated", "D": "Removed"}
@@ -112,9 +188,13 @@ def audit_manifest(
                 "last_commit": last[0].commit if last else None,
                 "last_changed": last[0].date.isoformat() if last else None,
                 "uncommitted_changes": file in history.uncommitted,
-                "last_reviewed": item.last_reviewed.isoformat(),
+                "review_status": item.status,
+                "transcribed": item.transcribed.isoformat() if item.transcribed else None,
+                "last_reviewed": item.last_reviewed.isoformat() if item.last_reviewed else None,
+                "reviewed_by": item.reviewed_by,
                 "review_due": item.review_due.isoformat(),
                 "owner": item.owner,
+                "updates": [update_record(update) for update in item.updates],
             }
         )
     return {
@@ -123,6 +203,16 @@ def audit_manifest(
             "version": history.version or None,
             "built_at": built_at.isoformat(timespec="seconds"),
             "history": "git" if history.available else history.note,
+        },
+        "review_status": {
+            "transcribed": sum(1 for row in items if row["review_status"] == "transcribed"),
+            "reviewed": sum(1 for row in items if row["review_status"] == "reviewed"),
+        },
+        "currency_notes": {
+            "total": sum(len(row["updates"]) for row in items),  # type: ignore[arg-type]
+            "not_confirmed": sum(
+                1 for row in items for update in row["updates"] if not update["confirmed"]  # type: ignore[attr-defined,index]
+            ),
         },
         "items": items,
     }

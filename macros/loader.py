@@ -146,6 +146,7 @@ def _load_item(path: Path, relative: Path, shown: str) -> tuple[Item, _Parsed]:
                 allowed_fields=kind.model.model_fields,
                 kind=kind.name,
                 field_lines=parsed.field_lines,
+                model=kind.model,
             )
         ) from None
 
@@ -222,6 +223,15 @@ def _parse(text: str, shown: str) -> _Parsed:
                 )
             )
         field_lines[name] = line
+    for key_node, value_node in node.value:
+        # Entries of list fields ("updates[2]") and their fields ("updates[2].date"), numbered from 1.
+        if isinstance(value_node, yaml.SequenceNode):
+            for number, entry in enumerate(value_node.value, 1):
+                path = f"{key_node.value}[{number}]"
+                field_lines[path] = entry.start_mark.line + 2
+                if isinstance(entry, yaml.MappingNode):
+                    for inner_key, _ in entry.value:
+                        field_lines[f"{path}.{inner_key.value}"] = inner_key.start_mark.line + 2
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     return _Parsed(data=data, body=body, body_line=end + 2, field_lines=field_lines)
 
@@ -252,6 +262,11 @@ def _collect_references(
         for field, targets in listed:
             for target in targets:
                 check(item_id, target, field=field, line=field_lines[item_id].get(field))
+
+        for number, update in enumerate(item.updates, 1):
+            # A note's text is shown escaped, never as a template; raw HTML is still a mistake to report.
+            field = f"updates[{number}].what"
+            problems.extend(_check_raw_html(update.what, files[item_id], field, field_lines[item_id].get(field)))
 
         bodies = [("body", item.body, body_lines[item_id])]
         if isinstance(item, PrincipleSet):

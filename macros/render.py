@@ -16,7 +16,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .audit import Amendment, ReviewRow
+from .audit import Amendment, CurrencyNote, ReviewRow, status_summary
 from .corpus import Corpus, relative_link
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
@@ -26,6 +26,9 @@ from .schema import KINDS, Item, Legislation
 # Characters that would start emphasis, code, links or attribute lists if a
 # title or summary happened to contain them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+
+CHANGES_IN_LAW_PAGE = "changes-in-law.md"
+"""The page that lists every currency note ("Changes in law since publication")."""
 
 
 def md(value: Any) -> Markup:
@@ -136,6 +139,8 @@ class Renderer:
             changes=self.history.for_file(self.corpus.files[item_id]),
             uncommitted=self.corpus.files[item_id] in self.history.uncommitted,
             exit_page=self.exit_page,
+            changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
+            anchor_prefix="",
             edit_url=self._edit_url(item_id),
             report_url=self._report_url(item_id),
         )
@@ -156,6 +161,27 @@ class Renderer:
         return self.templates.get_template("review-status.md.jinja").render(
             rows=rows,
             today=self.today,
+            summary=status_summary(rows).removeprefix("Review status: ").capitalize(),
+            link=self._linker(from_doc),
+        )
+
+    def changes_in_law(self, notes: list[CurrencyNote], *, from_doc: str) -> str:
+        """Every currency note on one page: changes in law newest first, then corrections."""
+        changes = sorted(
+            (note for note in notes if note.update.type == "change"),
+            key=lambda note: (note.update.date, note.item.id),
+            reverse=True,
+        )
+        corrections = [note for note in notes if note.update.type == "correction"]
+
+        def note_url(note: CurrencyNote) -> str:
+            return f"{relative_link(from_doc, self.corpus.doc_path(note.item.id))}#{note.anchor}"
+
+        return self.templates.get_template("changes-in-law.md.jinja").render(
+            changes=changes,
+            corrections=corrections,
+            unconfirmed=sum(1 for note in changes if not note.update.confirmed),
+            note_url=note_url,
             link=self._linker(from_doc),
         )
 
@@ -178,6 +204,8 @@ class Renderer:
                     body=_demote_headings(self.markdown(item.body, from_doc=from_doc)),
                     members=self._members(item, from_doc),
                     sources=[*item.sources, *getattr(item, "links", [])],
+                    changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
+                    anchor_prefix=f"{item.id}-",
                     answered_by=Markup(", ").join(
                         self.ref(target, from_doc=from_doc) for target in getattr(item, "answered_by", [])
                     ),
