@@ -105,10 +105,10 @@ def define_env(env: Any) -> None:
         return renderer.item_page(item_id, from_doc=expected)
 
     @env.macro
-    def kind_index(kind_name: str) -> str:
-        """Every item of one kind with its one-line summary."""
+    def kind_index(kind_name: str, intro: str | None = None) -> str:
+        """Every item of one kind with its one-line summary, after an optional plain-text introduction."""
         env.page.meta.setdefault("search", {}).setdefault("boost", INDEX_SEARCH_BOOST)
-        return renderer.kind_index(kind_name, from_doc=current_page())
+        return renderer.kind_index(kind_name, from_doc=current_page(), intro=intro)
 
     @env.macro
     def ref(target: str, text: str | None = None) -> str:

@@ -108,7 +108,7 @@ def notes_summary(notes: list[CurrencyNote]) -> str:
         f"{len(notes) - changes} corrections)"
     )
     if unconfirmed:
-        line += f"; {len(unconfirmed)} not confirmed in force ({', '.join(unconfirmed)})"
+        line += f"; {len(unconfirmed)} not confirmed ({', '.join(unconfirmed)})"
     return line + "."
 
 

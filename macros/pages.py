@@ -17,7 +17,7 @@ from .problems import Problem
 from .schema import KINDS
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
-_INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+_INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*(?:,[^)]*)?\)\s*\}\}""", re.S)
 
 
 def stub_text(item_id: str) -> str:

@@ -213,9 +213,10 @@ class Renderer:
             )
         return "\n".join(parts)
 
-    def kind_index(self, kind_name: str, *, from_doc: str) -> str:
+    def kind_index(self, kind_name: str, *, from_doc: str, intro: str | None = None) -> str:
         return self.templates.get_template("index.md.jinja").render(
             kind=KINDS[kind_name],
+            intro=intro,
             items=self.corpus.of_kind(kind_name),
             link=self._linker(from_doc),
         )
