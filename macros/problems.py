@@ -88,11 +88,13 @@ def problems_from_validation(
         field = _field_path(loc) or None
         top = str(loc[0]) if loc else None
         # Lines of entries inside lists ("updates[2].date") are known too; fall back to the field's own.
-        line = (field_lines.get(field) if field else None) or (field_lines.get(top) if top else None)
+        line = _nearest_line(field, field_lines) if field else None
         name = str(loc[-1]) if loc else None
         error_type = detail["type"]
         value = detail.get("input")
-        if error_type == "missing":
+        if error_type == "missing" and len(loc) > 1:
+            message = f"this required field is missing. Every entry of {top} needs '{name}'."
+        elif error_type == "missing":
             message = f"this required field is missing. Every {kind} item needs '{top}'."
         elif error_type == "extra_forbidden" and len(loc) > 1:
             inner = _inner_fields(model, loc) if model is not None else []
@@ -109,6 +111,8 @@ def problems_from_validation(
             message = "this field is empty: write something in it."
         elif error_type == "too_short":
             message = "this list is empty: it needs at least one entry."
+        elif error_type == "string_pattern_mismatch" and "findings" in loc:
+            message = f"'{value}' is not a finding number of the content review: write it like T2, E1 or Q12."
         elif error_type == "string_pattern_mismatch":
             message = (
                 f"'{value}' is not a valid id: use lower-case letters, digits and hyphens,"
@@ -140,6 +144,17 @@ def problems_from_validation(
             message = detail["msg"] + "."
         problems.append(Problem(file=file, field=field, line=line, message=message))
     return problems
+
+
+def _nearest_line(field: str, field_lines: dict[str, int]) -> int | None:
+    """The line of the field, or of the nearest entry or field that holds it ("updates[2]" for "updates[2].date")."""
+    path = field
+    while path:
+        if path in field_lines:
+            return field_lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
 
 
 def _inner_fields(model: Any, loc: tuple[Any, ...]) -> list[str]:
