@@ -18,6 +18,7 @@ if __name__ not in sys.modules:
 import datetime as dt
 import json
 import logging
+import os
 import posixpath
 from typing import Any
 
@@ -47,6 +48,10 @@ try:
     log: logging.Logger | logging.LoggerAdapter = get_plugin_logger("guidance")
 except ImportError:  # Zensical runs define_env without MkDocs installed
     log = logging.getLogger("guidance")
+
+PDF_FILE = "information-sharing-guidance.pdf"
+"""The PDF of the whole guidance, written beside the whole-guidance page by `make pdf`, which builds
+with GUIDANCE_PDF set so that the page links to it."""
 
 ACCESSIBILITY_REPORT = "reports/accessibility-test.json"
 """Written by tests/test_every_page.py each time the accessibility tests run."""
@@ -126,9 +131,32 @@ def define_env(env: Any) -> None:
         return flow_renderer.render(flow_id, from_doc=current_page())
 
     @env.macro
-    def whole_guidance() -> str:
-        """Every item in the order of the menu, on one page."""
-        return renderer.whole_guidance(_menu_order(env.conf, corpus), from_doc=current_page())
+    def whole_guidance(figures: dict[str, str] | None = None, edition: bool = False) -> str:
+        """Every item in the order of the menu, on one page.
+
+        ``figures`` maps an item id to the decision flow drawn after its text; ``edition`` adds the
+        title page (version, commit, date, "check the website"), contents and one table of abbreviations.
+        """
+        for flow_id in (figures or {}).values():
+            if flow_id not in flows:
+                raise ContentError(
+                    [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
+                )
+        drawn = {item_id: flow_renderer.figure(flow_id) for item_id, flow_id in (figures or {}).items()}
+        stamp = None
+        if edition:
+            stamp = {
+                "title": env.conf.get("site_name", ""),
+                "partnerships": ((env.conf["extra"].get("partnership") or {}).get("members") or []),
+                "version": history.version or "not released",
+                "commit": history.head or "not committed",
+                "date": today,
+                "site_url": env.conf.get("site_url") or "",
+                "pdf": PDF_FILE if os.environ.get("GUIDANCE_PDF") else "",
+            }
+        return renderer.whole_guidance(
+            _menu_order(env.conf, corpus), from_doc=current_page(), figures=drawn, edition=stamp
+        )
 
     @env.macro
     def changes_in_law() -> str:

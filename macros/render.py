@@ -21,7 +21,7 @@ from .corpus import Corpus, relative_link
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
 from .history import History
-from .schema import KINDS, Item, Legislation
+from .schema import KINDS, GlossaryTerm, Item, Legislation
 
 # Characters that would start emphasis, code, links or attribute lists if a
 # title or summary happened to contain them.
@@ -192,12 +192,42 @@ class Renderer:
             link=self._linker(from_doc),
         )
 
-    def whole_guidance(self, order: list[str], *, from_doc: str) -> str:
-        """Every item in guidance order on one page, for printing or saving as PDF."""
+    def whole_guidance(
+        self,
+        order: list[str],
+        *,
+        from_doc: str,
+        figures: dict[str, Markup] | None = None,
+        edition: dict[str, Any] | None = None,
+    ) -> str:
+        """Every item in guidance order on one page, for printing or saving as PDF.
+
+        With ``edition`` (title, partnerships, version, commit, date, site address, PDF file), the
+        page opens with a title page and a contents list; glossary terms are gathered into one table
+        of abbreviations at the end instead of a part each. ``figures`` puts a figure (the decision
+        flowchart) after the body of the item it belongs to.
+        """
+        figures = figures or {}
         template = self.templates.get_template("whole-item.md.jinja")
         parts = []
+        glossary = [self.corpus.items[i] for i in order if isinstance(self.corpus.items[i], GlossaryTerm)]
+        if edition is not None:
+            notes = sum(len(self.corpus.items[i].updates) for i in order)
+            transcribed = sum(1 for i in order if not self.corpus.items[i].reviewed)
+            parts.append(
+                self.templates.get_template("whole-edition.md.jinja").render(
+                    edition=edition,
+                    contents=[self.corpus.items[i] for i in order if not isinstance(self.corpus.items[i], GlossaryTerm)],
+                    glossary=glossary,
+                    notes=notes,
+                    transcribed=transcribed,
+                    items=len(order),
+                )
+            )
         for item_id in order:
             item = self.corpus.items[item_id]
+            if edition is not None and isinstance(item, GlossaryTerm):
+                continue  # in the table of abbreviations below, not as a stub each
             parts.append(
                 template.render(
                     item=item,
@@ -206,9 +236,16 @@ class Renderer:
                     sources=[*item.sources, *getattr(item, "links", [])],
                     changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
                     anchor_prefix=f"{item.id}-",
+                    figure=figures.get(item_id),
                     answered_by=Markup(", ").join(
                         self.ref(target, from_doc=from_doc) for target in getattr(item, "answered_by", [])
                     ),
+                )
+            )
+        if edition is not None and glossary:
+            parts.append(
+                self.templates.get_template("whole-glossary.md.jinja").render(
+                    glossary=glossary, changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE)
                 )
             )
         return "\n".join(parts)
@@ -237,6 +274,24 @@ class FlowRenderer:
     def __init__(self, renderer: Renderer, flows: dict[str, Flow]) -> None:
         self.renderer = renderer
         self.flows = flows
+
+    def figure(self, flow_id: str) -> Markup:
+        """The flowchart with its caption and text version, for the whole-guidance page and print."""
+        flow = self.flows[flow_id]
+        order = question_order(flow)
+        numbers = {name: number for number, name in enumerate(order, 1)}
+
+        def label(name: str) -> str:
+            return f"go to question {numbers[name]}" if name in numbers else flow.outcomes[name].title
+
+        return Markup(
+            self.renderer.templates.get_template("flow-figure.md.jinja").render(
+                flow=flow,
+                questions=[(name, flow.questions[name]) for name in order],
+                label=label,
+                svg=flow_svg(flow, text_version_id=f"{flow.id}-text"),
+            )
+        )
 
     def render(self, flow_id: str, *, from_doc: str) -> str:
         flow = self.flows[flow_id]

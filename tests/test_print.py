@@ -9,6 +9,7 @@ from conftest import ROOT, Build
 from macros.cli import read_config
 from macros.loader import load_corpus
 from macros.pages import nav_paths
+from macros.schema import GlossaryTerm
 from site_pages import read_site
 
 
@@ -22,8 +23,13 @@ def test_whole_guidance_page_holds_every_item_in_menu_order(built_site: Build) -
     nav = read_config(ROOT / "mkdocs.yml")["nav"]
     by_path = {corpus.doc_path(i): i for i in corpus.items}
     in_menu = [by_path[p] for p in nav_paths(nav) if p in by_path]
-    positions = [html.index(f'<h2 id="{item_id}"') for item_id in in_menu]
+    parts = [item_id for item_id in in_menu if not isinstance(corpus.items[item_id], GlossaryTerm)]
+    positions = [html.index(f'<h2 id="{item_id}"') for item_id in parts]
     assert positions == sorted(positions)
+    # No stub part for each glossary term: one table of abbreviations, after the parts.
+    terms = [item_id for item_id in in_menu if isinstance(corpus.items[item_id], GlossaryTerm)]
+    assert terms and all(f'<h2 id="{item_id}"' not in html for item_id in terms)
+    assert all(html.index(f'<tr id="{item_id}">') > html.index('<h2 id="abbreviations"') for item_id in terms)
     for item_id in ("seven-golden-rules", "caldicott-principles"):
         assert corpus.items[item_id].members[0].name in html
 
