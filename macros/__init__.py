@@ -235,7 +235,7 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) 
             "title": f"{entry.verb}: {entry.title}",
             "url": url_of(entry.item.id) if entry.item else "changes/",
             "updated": entry.change.date.isoformat(),
-            "summary": entry.change.subject,
+            "summary": entry.note,
             "author": entry.change.author,
         }
         for entry in amendment_list(history, corpus)[:50]

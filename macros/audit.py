@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
+
+import yaml
+from markupsafe import Markup
 
 from .corpus import Corpus
 from .history import Change, History
@@ -124,7 +129,7 @@ def update_record(update: Update) -> dict[str, object]:
     }
 
 
-VERBS = {"A": "New", "M": "Updated", "D": "Removed"}
+VERBS = {"A": "New", "M": "Updated", "D": "Removed", "R": "Renamed"}
 
 
 @dataclass(frozen=True)
@@ -133,21 +138,127 @@ class Amendment:
     item: Item | None
     """The item as it is now; None when its file has since been removed."""
     title: str
+    old_title: str | None = None
+    """For a rename, the title the item had before."""
 
     @property
     def verb(self) -> str:
         return VERBS.get(self.change.status, "Updated")
 
+    @property
+    def note(self) -> str:
+        """What changed, for readers: the editor's "Amendment:" note, or the commit's subject line."""
+        return self.change.note or self.change.subject
 
-def amendment_list(history: History, corpus: Corpus) -> list[Amendment]:
-    """Every change to a content file with the item it changed, newest first."""
+    @property
+    def redline(self) -> Markup:
+        """The words that changed, struck through and inserted (empty for a new or removed item)."""
+        if self.change.status in ("A", "D") or self.change.before is None or self.change.after is None:
+            return Markup("")
+        return redline(self.change.before, self.change.after)
+
+
+def amendment_list(history: History, corpus: Corpus, *, everything: bool = False) -> list[Amendment]:
+    """Every change to a content file that readers see, with the item it changed, newest first.
+
+    Changes of layout or whitespace only are left out unless ``everything`` (for the audit manifest).
+    """
     by_file = {file: item_id for item_id, file in corpus.files.items()}
     entries = []
     for change in history.changes:
+        if not everything and not change.published:
+            continue
         item_id = by_file.get(change.path)
         item = corpus.items.get(item_id) if item_id else None
-        title = item.link_text if item else Path(change.path).stem.replace("-", " ")
-        entries.append(Amendment(change=change, item=item, title=title))
+        title = item.link_text if item else (_title_in(change.before or change.after) or Path(change.path).stem.replace("-", " "))
+        old_title = None
+        if change.status == "R":
+            old_title = _title_in(change.before) or Path(change.old_path or change.path).stem.replace("-", " ")
+        entries.append(Amendment(change=change, item=item, title=title, old_title=old_title))
+    return entries
+
+
+def _title_in(text: str | None) -> str | None:
+    """The short title (or title) in a content file's front matter, read from the file's text."""
+    if not text or not text.startswith("---"):
+        return None
+    front = text.split("\n---", 1)[0][3:]
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    title = data.get("short_title") or data.get("title")
+    return str(title) if title else None
+
+
+_REF = re.compile(r"\{\{\s*ref\(\s*(['\"])([^'\"]*)\1\s*(?:,\s*(?:text\s*=\s*)?(['\"])(.*?)\3\s*)?\)\s*\}\}")
+REDLINE_CONTEXT = 6
+"""Unchanged words shown either side of each change."""
+
+
+def _words(text: str) -> list[str]:
+    """The words of a content file as a reader would read them: links as their text, no template syntax."""
+    text = _REF.sub(lambda m: m.group(4) or m.group(2).split("#")[0].replace("-", " "), text)
+    return text.split()
+
+
+def md(value: str) -> Markup:
+    from .render import md as escape_markdown
+
+    return escape_markdown(value)
+
+
+def redline(before: str, after: str) -> Markup:
+    """Word-level differences: deleted words in <del>, inserted in <ins>, each announced as such.
+
+    Screen readers do not announce <del> and <ins> by default, so each carries visually hidden
+    words ("deleted text", "inserted text"); a few unchanged words either side give the context.
+    """
+    old, new = _words(before), _words(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    pieces: list[Markup] = []
+    opcodes = matcher.get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            words = old[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if len(words) > 2 * REDLINE_CONTEXT or first or last:
+                head = [] if first else words[:REDLINE_CONTEXT]
+                tail = [] if last else words[-REDLINE_CONTEXT:]
+                if len(head) + len(tail) < len(words):
+                    words = [*head, "…", *tail] if head or tail else []
+                    if not head and not tail:
+                        continue
+            pieces.append(Markup(" ").join(md(word) for word in words))
+            continue
+        if tag in ("delete", "replace"):
+            pieces.append(
+                Markup('<del><span class="isg-visually-hidden">[deleted text: </span>{}<span class="isg-visually-hidden">]</span></del>').format(
+                    Markup(" ").join(md(word) for word in old[i1:i2])
+                )
+            )
+        if tag in ("insert", "replace"):
+            pieces.append(
+                Markup('<ins><span class="isg-visually-hidden">[inserted text: </span>{}<span class="isg-visually-hidden">]</span></ins>').format(
+                    Markup(" ").join(md(word) for word in new[j1:j2])
+                )
+            )
+    return Markup(" ").join(piece for piece in pieces if piece)
+
+
+def item_amendments(history: History, corpus: Corpus, item_id: str) -> list[Amendment]:
+    """The changes readers see in one item's history, newest first, followed back through renames."""
+    item = corpus.items[item_id]
+    entries = []
+    for change in history.for_file(corpus.files[item_id]):
+        if not change.published:
+            continue
+        old_title = None
+        if change.status == "R":
+            old_title = _title_in(change.before) or Path(change.old_path or change.path).stem.replace("-", " ")
+        entries.append(Amendment(change=change, item=item, title=item.link_text, old_title=old_title))
     return entries
 
 
@@ -215,4 +326,20 @@ def audit_manifest(
             ),
         },
         "items": items,
+        "changes": [
+            {
+                "commit": entry.change.commit,
+                "committed": entry.change.date.isoformat(),
+                "authored": entry.change.authored.isoformat() if entry.change.authored else None,
+                "author": entry.change.author,
+                "subject": entry.change.subject,
+                "amendment_note": entry.change.note or None,
+                "status": entry.change.status,
+                "path": entry.change.path,
+                "old_path": entry.change.old_path,
+                "title": entry.title,
+                "shown_to_readers": entry.change.published,
+            }
+            for entry in amendment_list(history, corpus, everything=True)
+        ],
     }

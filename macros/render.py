@@ -16,7 +16,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .audit import Amendment, CurrencyNote, ReviewRow, status_summary
+from .audit import Amendment, CurrencyNote, ReviewRow, item_amendments, status_summary
 from .corpus import Corpus, relative_link
 from .flow import Flow
 from .flow_diagram import flow_svg, question_order
@@ -136,7 +136,7 @@ class Renderer:
             overdue=item.review_due < self.today,
             today=self.today,
             history=self.history,
-            changes=self.history.for_file(self.corpus.files[item_id]),
+            changes=item_amendments(self.history, self.corpus, item_id),
             uncommitted=self.corpus.files[item_id] in self.history.uncommitted,
             exit_page=self.exit_page,
             changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
