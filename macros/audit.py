@@ -198,9 +198,41 @@ REDLINE_CONTEXT = 6
 """Unchanged words shown either side of each change."""
 
 
+_READER_FIELDS = ("title", "short_title", "summary", "aliases", "members", "name", "text", "updates", "what")
+"""Front matter fields whose words readers see on the page (and whose changes the redline shows)."""
+
+
+def _reader_text(text: str) -> str:
+    """The words of a content file that readers see: titles, summary, rules, notes and the body."""
+    if not text.startswith("---"):
+        return text
+    front, sep, body = text[3:].partition("\n---")
+    if not sep:
+        return text
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return text
+    parts: list[str] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            for entry in value:
+                collect(entry)
+        elif isinstance(value, dict):
+            for key in _READER_FIELDS:
+                if key in value:
+                    collect(value[key])
+
+    collect(data if isinstance(data, dict) else {})
+    return "\n".join([*parts, body.split("\n", 1)[1] if "\n" in body else ""])
+
+
 def _words(text: str) -> list[str]:
     """The words of a content file as a reader would read them: links as their text, no template syntax."""
-    text = _REF.sub(lambda m: m.group(4) or m.group(2).split("#")[0].replace("-", " "), text)
+    text = _REF.sub(lambda m: m.group(4) or m.group(2).split("#")[0].replace("-", " "), _reader_text(text))
     return text.split()
 
 
