@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new rename withdraw publish zensical bench chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test lighthouse check review new rename withdraw publish zensical bench chromium browser-tools lock clean flow-paths pdf
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,13 @@ build: setup ## Build the site into site/ (strict; site/ is replaced only when t
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	@rm -rf site && mv .site-new site
 	@echo "Built site/"
+
+pdf: setup chromium ## Build site/ with a tagged, bookmarked PDF of the whole guidance (site/whole-guidance/information-sharing-guidance.pdf)
+	@rm -rf .site-new
+	GUIDANCE_PDF=1 $(BIN)/mkdocs build --strict --site-dir .site-new
+	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/pdf/make_pdf.py .site-new .site-new/whole-guidance/information-sharing-guidance.pdf
+	@rm -rf site && mv .site-new site
+	@echo "Built site/ with site/whole-guidance/information-sharing-guidance.pdf"
 
 offline: setup ## Build a copy that works opened from disk (file://) into site-offline/
 	@rm -rf .site-offline-new

@@ -366,6 +366,8 @@ def item_front_matter(item: Synth, writer: Writer, rng: random.Random) -> dict[s
         data["guidance_section"] = f"{rng.randint(1, 9)}. {writer.title(2, 4)} > {writer.title(2, 5)}"
     data["owner"] = "Synthetic Safeguarding Partnership"
     overdue = rng.random() < 0.05
+    data["status"] = "reviewed"
+    data["reviewed_by"] = "Synthetic reviewer"
     data["last_reviewed"] = "2024-03-01" if overdue else "2026-06-15"
     data["review_due"] = "2025-03-01" if overdue else "2027-06-15"
     if item.kind == "disclosure-scheme":

@@ -18,12 +18,22 @@ if __name__ not in sys.modules:
 import datetime as dt
 import json
 import logging
+import os
 import posixpath
 from typing import Any
 
 from markupsafe import escape
 
-from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
+from .audit import (
+    amendment_list,
+    amendments,
+    audit_manifest,
+    currency_notes,
+    notes_summary,
+    review_rows,
+    review_summary,
+    status_summary,
+)
 from .build_state import build_state
 from .addresses import describe, redirect_url, whole_guidance_order
 from .contacts import read_contacts
@@ -40,6 +50,10 @@ try:
     log: logging.Logger | logging.LoggerAdapter = get_plugin_logger("guidance")
 except ImportError:  # Zensical runs define_env without MkDocs installed
     log = logging.getLogger("guidance")
+
+PDF_FILE = "information-sharing-guidance.pdf"
+"""The PDF of the whole guidance, written beside the whole-guidance page by `make pdf`, which builds
+with GUIDANCE_PDF set so that the page links to it."""
 
 ACCESSIBILITY_REPORT = "reports/accessibility-test.json"
 """Written by tests/test_every_page.py each time the accessibility tests run."""
@@ -66,8 +80,12 @@ def define_env(env: Any) -> None:
         exit_page=env.conf["extra"].get("exit_this_page"),
     )
     reviews = review_rows(corpus, today)
+    print_order = whole_guidance_order(corpus, site.order)
+    notes = currency_notes(corpus, print_order)
     if state.fresh:
         log.info(review_summary(reviews))
+        log.info(status_summary(reviews))
+        log.info(notes_summary(notes))
     _publish_records(env.conf, corpus, history, project_dir, site)
     contacts = read_contacts(env.conf["extra"])
     if state.fresh and flows and (notice := contacts.missing_notice()):
@@ -103,10 +121,10 @@ def define_env(env: Any) -> None:
         return renderer.item_page(item_id, from_doc=expected)
 
     @env.macro
-    def kind_index(kind_name: str) -> str:
-        """Every item of one kind with its one-line summary."""
+    def kind_index(kind_name: str, intro: str | None = None) -> str:
+        """Every item of one kind with its one-line summary, after an optional plain-text introduction."""
         env.page.meta.setdefault("search", {}).setdefault("boost", INDEX_SEARCH_BOOST)
-        return renderer.kind_index(kind_name, from_doc=current_page())
+        return renderer.kind_index(kind_name, from_doc=current_page(), intro=intro)
 
     @env.macro
     def ref(target: str, text: str | None = None) -> str:
@@ -127,11 +145,6 @@ def define_env(env: Any) -> None:
     def referral_contacts() -> str:
         """Where to make a referral to children's social care: "Choose your area", or the procedures."""
         return str(flow_renderer.contacts_html())
-
-    @env.macro
-    def whole_guidance() -> str:
-        """Every item on one page, in the order of content/order.yml."""
-        return renderer.whole_guidance(whole_guidance_order(corpus, site.order), from_doc=current_page())
 
     def old_address_page(meta: dict[str, Any]) -> str:
         """Keep an old address out of search and the menu's way."""
@@ -162,6 +175,39 @@ def define_env(env: Any) -> None:
             raise ContentError([Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")])
         env.page.meta["title"] = f"Withdrawn: {entry.title}"
         return renderer.withdrawn_page(entry, from_doc=current_page())
+
+    @env.macro
+    def whole_guidance(figures: dict[str, str] | None = None, edition: bool = False) -> str:
+        """Every item on one page, in the order of content/order.yml.
+
+        ``figures`` maps an item id to the decision flow drawn after its text; ``edition`` adds the
+        title page (version, commit, date, "check the website"), contents and one table of abbreviations.
+        """
+        for flow_id in (figures or {}).values():
+            if flow_id not in flows:
+                raise ContentError(
+                    [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
+                )
+        drawn = {item_id: flow_renderer.figure(flow_id) for item_id, flow_id in (figures or {}).items()}
+        stamp = None
+        if edition:
+            stamp = {
+                "title": env.conf.get("site_name", ""),
+                "partnerships": ((env.conf["extra"].get("partnership") or {}).get("members") or []),
+                "version": history.version or "not released",
+                "commit": history.head or "not committed",
+                "date": today,
+                "site_url": env.conf.get("site_url") or "",
+                "pdf": PDF_FILE if os.environ.get("GUIDANCE_PDF") else "",
+            }
+        return renderer.whole_guidance(
+            print_order, from_doc=current_page(), figures=drawn, edition=stamp
+        )
+
+    @env.macro
+    def changes_in_law() -> str:
+        """Every "Since this guidance was published" note, for the "Changes in law since publication" page."""
+        return renderer.changes_in_law(notes, from_doc=current_page())
 
     @env.macro
     def review_status() -> str:
@@ -243,7 +289,7 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, 
             "title": f"{entry.verb}: {entry.title}",
             "url": url_of(entry.item.id) if entry.item else "changes/",
             "updated": entry.change.date.isoformat(),
-            "summary": entry.change.subject,
+            "summary": entry.note,
             "author": entry.change.author,
         }
         for entry in amendment_list(history, corpus)[:50]

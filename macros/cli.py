@@ -19,7 +19,7 @@ from typing import Any, Callable
 import yaml
 
 from . import edits
-from .audit import review_rows, review_summary
+from .audit import review_rows, review_state, review_summary, status_summary
 from .loader import load_corpus
 from .pages import stub_text
 from .problems import ContentError
@@ -70,14 +70,15 @@ def review(root: Path, today: dt.date) -> int:
         print(error, file=sys.stderr)
         return 1
     rows = review_rows(corpus, today)
-    print(f"{'Review due':<12} {'Status':<11} {'Last reviewed':<14} {'Owner':<30} Item")
+    print(f"{'Review due':<12} {'Status':<11} {'Reviewed against current law?':<42} {'Owner':<30} Item")
     for row in rows:
         status = f"overdue {-row.days}d" if row.status == "overdue" else row.status
         print(
-            f"{row.item.review_due.isoformat():<12} {status:<11} {row.item.last_reviewed.isoformat():<14} "
+            f"{row.item.review_due.isoformat():<12} {status:<11} {review_state(row.item):<42} "
             f"{row.item.owner[:30]:<30} {corpus.files[row.item.id]}"
         )
     print(review_summary(rows))
+    print(status_summary(rows))
     return 0
 
 
@@ -124,6 +125,8 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
         "summary: One plain sentence saying what this is and who it helps.\n"
         f"{extra}"
         f"owner: {yaml.safe_dump(owner, default_style=chr(34)).strip()}\n"
+        "status: reviewed\n"
+        f"reviewed_by: {yaml.safe_dump(owner, default_style=chr(34)).strip()}\n"
         f"last_reviewed: {today.isoformat()}\n"
         f"review_due: {today.replace(year=today.year + 1).isoformat()}\n"
         "---\n"

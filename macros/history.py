@@ -8,14 +8,20 @@ builds, and says plainly that no history is available.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
-_FORMAT = _RECORD + _FIELD.join(["%H", "%h", "%aI", "%an", "%s", "%D"])
+_TRAILER = "Amendment"
+"""The commit trailer that holds the editor's note for readers: a last paragraph line "Amendment: …"."""
+_FORMAT = _RECORD + _FIELD.join(
+    ["%H", "%h", "%cI", "%an", "%s", "%D", "%aI", f"%(trailers:key={_TRAILER},valueonly=true,separator=%x1d)"]
+)
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -25,13 +31,37 @@ class Change:
     commit: str
     short: str
     date: dt.datetime
+    """When the change was committed (not when it was first written: a commit's author date can be set to anything)."""
     author: str
     subject: str
     status: str
-    """A (added), M (modified) or D (deleted)."""
+    """A (added), M (modified), D (deleted) or R (renamed)."""
     path: str
     release: str | None
     """The release tag this change was published in, or None if it is not in a release yet."""
+    authored: dt.datetime | None = None
+    """The commit's author date, kept for the audit manifest only."""
+    note: str = ""
+    """The editor's note for readers, from the commit's "Amendment:" trailer."""
+    old_path: str | None = None
+    """For a rename, the file's previous path."""
+    before: str | None = None
+    """The file's text before the change (None when it was added)."""
+    after: str | None = None
+    """The file's text after the change (None when it was removed)."""
+
+    @property
+    def published(self) -> bool:
+        """Whether readers see this change: it adds, removes or renames an item, or changes its words.
+
+        A change of layout or whitespace only (re-wrapped lines, indentation) is kept for auditors
+        but not shown to readers.
+        """
+        if self.status in ("A", "D") or (self.status == "R" and self.old_path != self.path):
+            return True
+        if self.before is None or self.after is None:
+            return True  # the text could not be read: show the change rather than hide it
+        return _WHITESPACE.sub(" ", self.before).strip() != _WHITESPACE.sub(" ", self.after).strip()
 
 
 @dataclass(frozen=True)
@@ -51,7 +81,12 @@ class History:
     """The same changes grouped by content file, newest first."""
 
     def for_file(self, path: str) -> list[Change]:
-        return self.by_file.get(path, [])
+        """Every change to the file, newest first, following it back through renames."""
+        changes = list(self.by_file.get(path, []))
+        for change in list(changes):
+            if change.status == "R" and change.old_path and change.old_path != path:
+                changes += [c for c in self.for_file(change.old_path) if c.date <= change.date and c is not change]
+        return changes
 
 
 def _git(project_dir: Path, *args: str) -> str:
@@ -81,28 +116,36 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         return History(available=False, note="The content folder is outside the git repository; no history is shown.")
     try:
         # The whole log, not just content/: a release tag may sit on a commit that changed no content.
-        log = _git(top, "log", f"--format={_FORMAT}", "--name-status", "--no-renames")
-        head = _git(top, "log", "-1", "--format=%h%x1f%aI%x1f%D").strip()
+        log = _git(top, "log", f"--format={_FORMAT}", "--name-status", "--find-renames")
+        head = _git(top, "log", "-1", "--format=%h%x1f%cI%x1f%D").strip()
         status = _git(top, "status", "--porcelain", "--", content)
     except subprocess.CalledProcessError:
         return History(available=False, note="This repository has no commits yet, so no change history is shown.")
 
     changes: list[Change] = []
+    wanted: list[tuple[str, str, str, str]] = []
+    """(commit, path before, path after, status) of each change, to read the file's text on both sides."""
     release: str | None = None
     for record in log.split(_RECORD)[1:]:
         header, _, files = record.partition("\n")
-        commit, short, date, author, subject, refs = header.split(_FIELD)
+        commit, short, date, author, subject, refs, authored, trailers = (header.split(_FIELD) + [""] * 8)[:8]
+        note = " ".join(value.strip() for value in trailers.split("\x1d") if value.strip())
         tags = [ref.strip()[len("tag: ") :] for ref in refs.split(",") if ref.strip().startswith("tag: ")]
         if tags:
             # Newest first: a tagged commit and the older ones up to the next tag make one release;
             # commits newer than every tag are not released yet.
             release = tags[0]
         for line in files.strip().splitlines():
-            state, _, path = line.partition("\t")
+            state, *paths = line.split("\t")
+            if not paths:
+                continue
+            old, path = (paths[0], paths[-1]) if state.startswith("R") else (None, paths[0])
             if not path.startswith(content + "/"):
                 continue
-            if project != ".":
-                path = path[len(project) + 1 :]
+            letter = state[:1]
+            if letter == "C":
+                letter, old = "A", None
+            wanted.append((commit, old or path, path, letter))
             changes.append(
                 Change(
                     commit=commit,
@@ -110,11 +153,24 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
                     date=dt.datetime.fromisoformat(date),
                     author=author,
                     subject=subject,
-                    status=state[:1],
-                    path=path,
+                    status=letter,
+                    path=_relative(path, project),
                     release=release,
+                    authored=dt.datetime.fromisoformat(authored) if authored else None,
+                    note=note,
+                    old_path=_relative(old, project) if old else None,
                 )
             )
+    texts = _texts(top, wanted)
+    keys = [f"{commit}\x00{after_path}" for commit, _, after_path, _ in wanted]
+    changes = [
+        replace(
+            change,
+            before=None if change.status == "A" else texts.get((key, "before")),
+            after=None if change.status == "D" else texts.get((key, "after")),
+        )
+        for change, key in zip(changes, keys)
+    ]
     head_short, head_date, head_refs = (head.split(_FIELD) + ["", "", ""])[:3]
     head_tags = [r.strip()[len("tag: ") :] for r in head_refs.split(",") if r.strip().startswith("tag: ")]
     when = dt.datetime.fromisoformat(head_date) if head_date else None
@@ -134,3 +190,46 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         version=head_tags[0] if head_tags else (f"{when.day} {when:%B %Y}" if when else ""),
         uncommitted=uncommitted,
     )
+
+
+def _relative(path: str, project: str) -> str:
+    """A repository path as the project names it (relative to the project folder)."""
+    return path[len(project) + 1 :] if project != "." else path
+
+
+def _texts(top: Path, wanted: list[tuple[str, str, str, str]]) -> dict[tuple[str, str], str]:
+    """The text of each changed file before and after its commit, read with one `git cat-file --batch`.
+
+    Keys are ("<commit>\\0<path after>", "before" | "after").
+    """
+    specs: list[tuple[tuple[str, str], str]] = []
+    for commit, before_path, after_path, status in wanted:
+        key = f"{commit}\x00{after_path}"
+        if status != "A":
+            specs.append(((key, "before"), f"{commit}^:{before_path}"))
+        if status != "D":
+            specs.append(((key, "after"), f"{commit}:{after_path}"))
+    if not specs:
+        return {}
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(top), "cat-file", "--batch"],
+            input="".join(spec + "\n" for _, spec in specs).encode("utf-8"),
+            capture_output=True,
+            check=True,
+            timeout=120,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    texts: dict[tuple[str, str], str] = {}
+    position = 0
+    for key, _ in specs:
+        end = result.index(b"\n", position)
+        header = result[position:end].decode("utf-8", "replace").split()
+        position = end + 1
+        if len(header) < 3 or header[1] == "missing":
+            continue
+        size = int(header[2])
+        texts[key] = result[position : position + size].decode("utf-8", "replace")
+        position += size + 1
+    return texts

@@ -144,6 +144,7 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
                 allowed_fields=kind.model.model_fields,
                 kind=kind.name,
                 field_lines=parsed.field_lines,
+                model=kind.model,
             )
         ) from None
 
@@ -220,8 +221,28 @@ def _parse(text: str, shown: str) -> _Parsed:
                 )
             )
         field_lines[name] = line
+    for key_node, value_node in node.value:
+        _nested_lines(str(key_node.value), value_node, field_lines)
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     return _Parsed(data=data, body=body, body_line=end + 2, field_lines=field_lines)
+
+
+def _nested_lines(path: str, node: yaml.Node, field_lines: dict[str, int]) -> None:
+    """Lines of entries of list fields ("updates[2]") and their fields ("updates[2].sources[1].url"),
+    numbered from 1 as people count; "<path>#text" is the line a text value itself starts on."""
+    if isinstance(node, yaml.ScalarNode):
+        # A block scalar (">-" or "|") starts on the line after its indicator.
+        field_lines[f"{path}#text"] = node.start_mark.line + 2 + (1 if node.style in ("|", ">") else 0)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, entry in enumerate(node.value, 1):
+            inner = f"{path}[{number}]"
+            field_lines.setdefault(inner, entry.start_mark.line + 2)
+            _nested_lines(inner, entry, field_lines)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            inner = f"{path}.{key.value}"
+            field_lines.setdefault(inner, key.start_mark.line + 2)
+            _nested_lines(inner, value, field_lines)
 
 
 def _collect_references(
@@ -250,6 +271,11 @@ def _collect_references(
         for field, targets in listed:
             for target in targets:
                 check(item_id, target, field=field, line=field_lines[item_id].get(field))
+
+        for number, update in enumerate(item.updates, 1):
+            # A note's text is shown escaped, never as a template; raw HTML is still a mistake to report.
+            field = f"updates[{number}].what"
+            problems.extend(_check_raw_html(update.what, files[item_id], field, field_lines[item_id].get(f"{field}#text")))
 
         for field, source, first_line in body_sources(item, body_lines[item_id], field_lines[item_id]):
             problems.extend(_check_raw_html(source, files[item_id], field, first_line))

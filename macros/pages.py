@@ -18,7 +18,7 @@ from .schema import KINDS
 from .templating import check_page, parse
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
-_INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+_INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*(?:,[^)]*)?\)\s*\}\}""", re.S)
 
 
 def stub_text(item_id: str) -> str:

@@ -71,8 +71,13 @@ def problems_from_validation(
     allowed_fields: Iterable[str],
     kind: str,
     field_lines: dict[str, int],
+    model: Any = None,
 ) -> list[Problem]:
-    """Turn pydantic's error list into one plain sentence per mistake."""
+    """Turn pydantic's error list into one plain sentence per mistake.
+
+    ``model`` (the kind's pydantic model) lets a mistake inside a list entry, such as an
+    unknown field in one of the ``updates``, name the fields that entry may have.
+    """
     allowed = sorted(allowed_fields)
     problems: list[Problem] = []
     for detail in error.errors():
@@ -82,11 +87,21 @@ def problems_from_validation(
             loc = loc[1:]
         field = _field_path(loc) or None
         top = str(loc[0]) if loc else None
-        line = field_lines.get(top) if top else None
+        # Lines of entries inside lists ("updates[2].date") are known too; fall back to the field's own.
+        line = _nearest_line(field, field_lines) if field else None
+        name = str(loc[-1]) if loc else None
         error_type = detail["type"]
         value = detail.get("input")
-        if error_type == "missing":
+        if error_type == "missing" and len(loc) > 1:
+            message = f"this required field is missing. Every entry of {top} needs '{name}'."
+        elif error_type == "missing":
             message = f"this required field is missing. Every {kind} item needs '{top}'."
+        elif error_type == "extra_forbidden" and len(loc) > 1:
+            inner = _inner_fields(model, loc) if model is not None else []
+            entry = str(loc[0])
+            message = f"'{name}' is not something an entry of {entry} can have.{did_you_mean(str(name), inner)}"
+            if inner:
+                message += f" Allowed: {', '.join(inner)}."
         elif error_type == "extra_forbidden":
             message = (
                 f"'{top}' is not a field a {kind} item can have.{did_you_mean(str(top), allowed)}"
@@ -96,6 +111,8 @@ def problems_from_validation(
             message = "this field is empty: write something in it."
         elif error_type == "too_short":
             message = "this list is empty: it needs at least one entry."
+        elif error_type == "string_pattern_mismatch" and "findings" in loc:
+            message = f"'{value}' is not a finding number of the content review: write it like T2, E1 or Q12."
         elif error_type == "string_pattern_mismatch":
             message = (
                 f"'{value}' is not a valid id: use lower-case letters, digits and hyphens,"
@@ -107,16 +124,61 @@ def problems_from_validation(
             message = f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
         elif error_type in ("model_type", "dict_type"):
             message = f"this should be a set of 'name: value' lines, but it is {_describe(value)}."
+        elif error_type in ("bool_type", "bool_parsing"):
+            message = f"write true or false here, not {_describe(value)}."
+        elif error_type == "literal_error":
+            expected = detail.get("ctx", {}).get("expected", "")
+            message = f"{_describe(value)} is not allowed here: write {expected}."
         elif error_type == "value_error":
-            message = str(detail.get("ctx", {}).get("error", detail["msg"])) + "."
-            if not loc:
-                # Whole-item checks (review_due after last_reviewed) name their field.
+            cause = detail.get("ctx", {}).get("error", detail["msg"])
+            message = str(cause) + "."
+            named = getattr(cause, "field", None)
+            if named:
+                # Whole-item (or whole-entry) checks name the field that has to change.
+                field = f"{field}.{named}" if field else named
+                line = field_lines.get(field) or field_lines.get(named) or line
+            elif not loc:
                 field = "review_due"
                 line = field_lines.get("review_due")
         else:
             message = detail["msg"] + "."
         problems.append(Problem(file=file, field=field, line=line, message=message))
     return problems
+
+
+def _nearest_line(field: str, field_lines: dict[str, int]) -> int | None:
+    """The line of the field, or of the nearest entry or field that holds it ("updates[2]" for "updates[2].date")."""
+    path = field
+    while path:
+        if path in field_lines:
+            return field_lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
+
+
+def _inner_fields(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The fields of the model that holds the last part of ``loc`` (an entry of a list field)."""
+    import typing
+
+    current = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        annotation = fields[part].annotation
+        # Unwrap list[X], X | None and Annotated[X, ...] down to a model.
+        for _ in range(4):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if hasattr(annotation, "model_fields") or not args:
+                break
+            annotation = args[0]
+        if not hasattr(annotation, "model_fields"):
+            return []
+        current = annotation
+    return sorted(current.model_fields)
 
 
 def _describe(value: Any) -> str:

@@ -503,6 +503,17 @@ def _item_passages(text: str, shown: str) -> list[Passage]:
                 add(f"{name}[{number}].url", entry_fields["url"], "url")
             if "title" in entry_fields:
                 add(f"{name}[{number}].title", entry_fields["title"], "link-title")
+    for number, entry in _sequence(fields.get("updates")):
+        # Currency notes are content too: their text, and the addresses and titles of their sources.
+        update = _mapping(entry)
+        if "what" in update:
+            add(f"updates[{number}].what", update["what"], "text")
+        for source_number, source in _sequence(update.get("sources")):
+            source_fields = _mapping(source)
+            if "url" in source_fields:
+                add(f"updates[{number}].sources[{source_number}].url", source_fields["url"], "url")
+            if "title" in source_fields:
+                add(f"updates[{number}].sources[{source_number}].title", source_fields["title"], "link-title")
     for number, entry in _sequence(fields.get("members")):
         member = _mapping(entry)
         if "text" in member:

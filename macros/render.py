@@ -16,19 +16,22 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .audit import Amendment, ReviewRow
+from .audit import Amendment, CurrencyNote, ReviewRow, item_amendments, status_summary
 from .corpus import Corpus, relative_link
 from .flow import Flow
 from .contacts import Contacts, tel_href
 from .flow_diagram import flow_svg, flow_svg_narrow, question_order
 from .flow_record import RECORD_FIELDS
 from .history import History
-from .schema import KINDS, Item, Legislation, Moved, Withdrawn
+from .schema import KINDS, GlossaryTerm, Item, Legislation, Moved, Withdrawn
 from .templating import body_environment
 
 # Characters that would start emphasis, code, links or attribute lists if a
 # title or summary happened to contain them.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+
+CHANGES_IN_LAW_PAGE = "changes-in-law.md"
+"""The page that lists every currency note ("Changes in law since publication")."""
 
 
 def md(value: Any) -> Markup:
@@ -139,9 +142,11 @@ class Renderer:
             overdue=item.review_due < self.today,
             today=self.today,
             history=self.history,
-            changes=self.history.for_file(self.corpus.files[item_id]),
+            changes=item_amendments(self.history, self.corpus, item_id),
             uncommitted=self.corpus.files[item_id] in self.history.uncommitted,
             exit_page=self.exit_page,
+            changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
+            anchor_prefix="",
             edit_url=self._edit_url(item_id),
             report_url=self._report_url(item_id),
         )
@@ -162,6 +167,29 @@ class Renderer:
         return self.templates.get_template("review-status.md.jinja").render(
             rows=rows,
             today=self.today,
+            summary=status_summary(rows).removeprefix("Review status: ").capitalize(),
+            link=self._linker(from_doc),
+        )
+
+    def changes_in_law(self, notes: list[CurrencyNote], *, from_doc: str) -> str:
+        """Every currency note on one page: changes in law newest first, then corrections."""
+        changes = sorted(
+            (note for note in notes if note.update.type == "change"),
+            key=lambda note: (note.update.date, note.item.id),
+            reverse=True,
+        )
+        corrections = [note for note in notes if note.update.type == "correction"]
+
+        def note_url(note: CurrencyNote) -> str:
+            # A section of a shared page (a glossary term) prefixes its notes' anchors with its id.
+            prefix = f"{note.item.id}-" if self.corpus.anchor_of(note.item.id) else ""
+            return f"{relative_link(from_doc, self.corpus.doc_path(note.item.id))}#{prefix}{note.anchor}"
+
+        return self.templates.get_template("changes-in-law.md.jinja").render(
+            changes=changes,
+            corrections=corrections,
+            unconfirmed=sum(1 for note in changes if not note.update.confirmed),
+            note_url=note_url,
             link=self._linker(from_doc),
         )
 
@@ -172,35 +200,77 @@ class Renderer:
             link=self._linker(from_doc),
         )
 
-    def whole_guidance(self, order: list[str], *, from_doc: str) -> str:
-        """Every item in guidance order on one page, for printing or saving as PDF."""
+    def whole_guidance(
+        self,
+        order: list[str],
+        *,
+        from_doc: str,
+        figures: dict[str, Markup] | None = None,
+        edition: dict[str, Any] | None = None,
+    ) -> str:
+        """Every item in guidance order on one page, for printing or saving as PDF.
+
+        With ``edition`` (title, partnerships, version, commit, date, site address, PDF file), the
+        page opens with a title page and a contents list; glossary terms are gathered into one table
+        of abbreviations at the end instead of a part each. ``figures`` puts a figure (the decision
+        flowchart) after the body of the item it belongs to.
+        """
+        figures = figures or {}
         template = self.templates.get_template("whole-item.md.jinja")
         parts = []
+        glossary = [self.corpus.items[i] for i in order if isinstance(self.corpus.items[i], GlossaryTerm)]
+        if edition is not None:
+            notes = sum(len(self.corpus.items[i].updates) for i in order)
+            transcribed = sum(1 for i in order if not self.corpus.items[i].reviewed)
+            parts.append(
+                self.templates.get_template("whole-edition.md.jinja").render(
+                    edition=edition,
+                    contents=[self.corpus.items[i] for i in order if not isinstance(self.corpus.items[i], GlossaryTerm)],
+                    glossary=glossary,
+                    notes=notes,
+                    transcribed=transcribed,
+                    items=len(order),
+                )
+            )
         for item_id in order:
             item = self.corpus.items[item_id]
+            if edition is not None and isinstance(item, GlossaryTerm):
+                continue  # in the table of abbreviations below, not as a stub each
             parts.append(
                 template.render(
                     item=item,
                     body=_demote_headings(self.markdown(item.body, from_doc=from_doc)),
                     members=self._members(item, from_doc),
                     sources=[*item.sources, *getattr(item, "links", [])],
+                    changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
+                    anchor_prefix=f"{item.id}-",
+                    figure=figures.get(item_id),
                     answered_by=Markup(", ").join(
                         self.ref(target, from_doc=from_doc) for target in getattr(item, "answered_by", [])
                     ),
                 )
             )
+        if edition is not None and glossary:
+            parts.append(
+                self.templates.get_template("whole-glossary.md.jinja").render(
+                    glossary=glossary, changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE)
+                )
+            )
         return "\n".join(parts)
 
-    def kind_index(self, kind_name: str, *, from_doc: str) -> str:
+    def kind_index(self, kind_name: str, *, from_doc: str, intro: str | None = None) -> str:
         """A kind's index page: a list of links, or for kinds without pages of their own (the
         glossary) every item in full, each under a heading with its id as anchor."""
         kind = KINDS[kind_name]
         items = self.corpus.of_kind(kind_name)
         if kind.own_page:
-            return self.templates.get_template("index.md.jinja").render(kind=kind, items=items, link=self._linker(from_doc))
+            return self.templates.get_template("index.md.jinja").render(
+                kind=kind, intro=intro, items=items, link=self._linker(from_doc)
+            )
         return self.templates.get_template("sections.md.jinja").render(
             kind=kind,
             entries=[(item, self.markdown(item.body, from_doc=from_doc)) for item in items],
+            changes_in_law_url=relative_link(from_doc, CHANGES_IN_LAW_PAGE),
         )
 
     def moved_page(self, entry: Moved, *, from_doc: str) -> str:
@@ -238,6 +308,24 @@ class FlowRenderer:
         """Where to make a referral, for the urgent box and every outcome."""
         template = self.renderer.templates.get_template("contacts.html.jinja")
         return Markup(template.render(contacts=self.contacts, tel=tel_href))
+
+    def figure(self, flow_id: str) -> Markup:
+        """The flowchart with its caption and text version, for the whole-guidance page and print."""
+        flow = self.flows[flow_id]
+        order = question_order(flow)
+        numbers = {name: number for number, name in enumerate(order, 1)}
+
+        def label(name: str) -> str:
+            return f"go to question {numbers[name]}" if name in numbers else flow.outcomes[name].title
+
+        return Markup(
+            self.renderer.templates.get_template("flow-figure.md.jinja").render(
+                flow=flow,
+                questions=[(name, flow.questions[name]) for name in order],
+                label=label,
+                svg=flow_svg(flow, text_version_id=f"{flow.id}-text"),
+            )
+        )
 
     def render(self, flow_id: str, *, from_doc: str) -> str:
         flow = self.flows[flow_id]

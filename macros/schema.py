@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     model_validator,
 )
 
@@ -92,6 +93,14 @@ Ref = Annotated[str, Field(pattern=REF_PATTERN)]
 HttpsUrl = Annotated[str, AfterValidator(_require_https)]
 
 
+class FieldError(ValueError):
+    """A whole-item check that fails because of one field, which the problem report names."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -110,6 +119,36 @@ class Member(StrictModel):
     """Short name shown wherever the rule is cited, e.g. "Keep a record"."""
     text: MarkdownText
     """The rule itself, in Markdown."""
+
+
+class Update(StrictModel):
+    """A currency note: what has changed in the law or national guidance since the guidance was published.
+
+    Shown as a labelled callout near the top of the item's page and listed on the
+    "Changes in law since publication" page. The guidance's own words are never
+    rewritten: a note says what changed and points to the current authority.
+    """
+
+    type: Literal["change", "correction"] = "change"
+    """"change": the law or guidance changed after publication. "correction": the published
+    guidance was wrong when written (a wrong section number, say)."""
+    what: Text
+    """What changed, in plain English (Markdown, no raw HTML)."""
+    date: Date | None = None
+    """When the change took effect (or was made). Required for a change."""
+    confirmed: StrictBool
+    """Whether the change is confirmed, from the cited source, to be in force (for a correction:
+    confirmed against the cited text). Write false, and say what is not known, when it is not."""
+    sources: Annotated[list[Source], Field(min_length=1)]
+    """Where a reader can check it: legislation.gov.uk or GOV.UK first."""
+    findings: list[Annotated[str, Field(pattern=r"^[A-Z]\d{1,2}$")]] = []
+    """The content review's finding numbers this note answers, e.g. T2 (for auditors)."""
+
+    @model_validator(mode="after")
+    def _change_has_a_date(self) -> "Update":
+        if self.type == "change" and self.date is None:
+            raise FieldError("date", "a change needs the 'date' it took effect, written YYYY-MM-DD")
+        return self
 
 
 class Item(StrictModel):
@@ -133,19 +172,62 @@ class Item(StrictModel):
     """Show the "Exit this page" button: for pages a person at risk at home may read."""
     guidance_section: Text | None = None
     """Where the item comes from in the published guidance, e.g. "2. The Legal Basis"."""
+    updates: list[Update] = []
+    """Currency notes: "Since this guidance was published"."""
     owner: Text
-    last_reviewed: Date
+    status: Literal["transcribed", "reviewed"]
+    """"transcribed": copied from the published guidance and checked against it, not yet reviewed
+    against current law. "reviewed": reviewed against current law by ``reviewed_by`` on ``last_reviewed``."""
+    transcribed: Date | None = None
+    """When the item was transcribed from the published guidance."""
+    last_reviewed: Date | None = None
+    """When the item was last reviewed against current law; only for status: reviewed."""
+    reviewed_by: Text | None = None
+    """Who reviewed it (a named person or role); only for status: reviewed."""
     review_due: Date
     body: str = ""
 
     @model_validator(mode="after")
-    def _review_due_after_review(self) -> "Item":
-        if self.review_due <= self.last_reviewed:
-            raise ValueError(
-                f"review_due ({self.review_due.isoformat()}) must be after "
-                f"last_reviewed ({self.last_reviewed.isoformat()})"
+    def _review_status_is_honest(self) -> "Item":
+        if self.status == "transcribed":
+            if self.transcribed is None:
+                raise FieldError(
+                    "status",
+                    "status: transcribed needs the date the item was transcribed: add 'transcribed: YYYY-MM-DD'"
+                )
+            if self.last_reviewed is not None or self.reviewed_by is not None:
+                raise FieldError(
+                    "last_reviewed" if self.last_reviewed is not None else "reviewed_by",
+                    "a transcribed item has not been reviewed: remove 'last_reviewed' and 'reviewed_by', "
+                    "or change status to 'reviewed' once the review has happened"
+                )
+        else:
+            if self.last_reviewed is None or self.reviewed_by is None:
+                raise FieldError(
+                    "status",
+                    "status: reviewed needs 'last_reviewed' (the date of the review) and 'reviewed_by' "
+                    "(who reviewed it)"
+                )
+        start = self.last_reviewed if self.status == "reviewed" else self.transcribed
+        name = "last_reviewed" if self.status == "reviewed" else "transcribed"
+        if start is not None and self.review_due <= start:
+            raise FieldError(
+                "review_due",
+                f"review_due ({self.review_due.isoformat()}) must be after {name} ({start.isoformat()})"
             )
         return self
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether a review against current law has actually happened."""
+        return self.status == "reviewed"
+
+    @property
+    def status_date(self) -> dt.date:
+        """The date the status refers to: the review's, or the transcription's."""
+        date = self.last_reviewed if self.status == "reviewed" else self.transcribed
+        assert date is not None  # guaranteed by the validator
+        return date
 
     @property
     def link_text(self) -> str:

@@ -38,6 +38,7 @@ PAGE_FUNCTIONS = frozenset(
         "moved_page",
         "withdrawn_page",
         "referral_contacts",
+        "changes_in_law",
     }
 )
 """What a page file in docs/ may call: the generator's documented page functions."""
@@ -119,11 +120,14 @@ def _check_expression(
         if expr.dyn_args is not None or expr.dyn_kwargs is not None:
             return [TemplateProblem(line, f"{callee.name}() takes quoted text only. {_HOW_TO_LINK}")]
         values: Iterable[nodes.Node] = [*expr.args, *(keyword.value for keyword in expr.kwargs)]
-        quoted = all(isinstance(v, nodes.Const) and isinstance(v.value, str) for v in values)
-        if not quoted or (callee.name == "ref" and not expr.args):
+        if callee.name == "ref":
+            literal = bool(expr.args) and all(isinstance(v, nodes.Const) and isinstance(v.value, str) for v in values)
+        else:
+            literal = all(_is_literal(v) for v in values)
+        if not literal:
             if callee.name == "ref":
                 return [TemplateProblem(line, "ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}.")]
-            return [TemplateProblem(line, f"{callee.name}() takes quoted text only, like {callee.name}('…').")]
+            return [TemplateProblem(line, f"{callee.name}() takes written-out values only (text in quotes, true or false, a list or a mapping of them).")]
         return []
     if settings is not None and _is_setting(expr, settings):
         return []
@@ -135,6 +139,17 @@ def _check_expression(
             f"'{_describe(expr)}' is not allowed between {{{{ and }}}}: content can only link to items. {_HOW_TO_LINK}",
         )
     ]
+
+
+def _is_literal(expr: nodes.Node) -> bool:
+    """Text, numbers, true/false, and lists or mappings of them: values that run nothing."""
+    if isinstance(expr, nodes.Const):
+        return isinstance(expr.value, (str, bool, int, float)) or expr.value is None
+    if isinstance(expr, (nodes.List, nodes.Tuple)):
+        return all(_is_literal(item) for item in expr.items)
+    if isinstance(expr, nodes.Dict):
+        return all(_is_literal(pair.key) and _is_literal(pair.value) for pair in expr.items)
+    return False
 
 
 def _is_setting(expr: nodes.Node, settings: str) -> bool:

@@ -95,6 +95,12 @@ ITEM_DEFAULTS = {
     "review_due": "2027-01-01",
 }
 
+REVIEW_DEFAULTS = {
+    "status": "reviewed",
+    "reviewed_by": "Test reviewer",
+}
+"""Written after the test's own fields, so the line numbers tests expect stay where they were."""
+
 
 class Project:
     """A throwaway project: its own content/ and docs/, the real generator and theme."""
@@ -126,6 +132,7 @@ class Project:
             **ITEM_DEFAULTS,
             **fields,
         }
+        data = {**data, **{key: value for key, value in REVIEW_DEFAULTS.items() if key not in fields}}
         import yaml
 
         front = yaml.safe_dump(

@@ -104,9 +104,10 @@ def test_related_to_unknown_id(valid: Project) -> None:
 
 
 def test_ref_in_body_to_unknown_id_names_the_line(valid: Project) -> None:
+    # The body starts after the front matter: kind, id, title, summary, owner, last_reviewed, review_due, status, reviewed_by.
     valid.item("legislation", "linker", "legislation", body="First line.\n\nSee {{ ref('some-akt') }}.\n")
     message = problems_of(valid)
-    assert "content/legislation/linker.md, line 12, field 'body': 'some-akt' is not the id of any item." in message
+    assert "content/legislation/linker.md, line 14, field 'body': 'some-akt' is not the id of any item." in message
     assert "Did you mean 'some-act'?" in message
 
 
@@ -183,7 +184,7 @@ def test_unknown_macro_in_body(valid: Project) -> None:
 
 def test_broken_template_syntax_in_body(valid: Project) -> None:
     valid.item("legislation", "broken-ref", "legislation", body="See {{ ref('some-act' }}.\n")
-    assert "content/legislation/broken-ref.md, line 10, field 'body': a '{{ … }}' instruction is broken" in problems_of(valid)
+    assert "content/legislation/broken-ref.md, line 12, field 'body': a '{{ … }}' instruction is broken" in problems_of(valid)
 
 
 def test_non_markdown_file(valid: Project) -> None:

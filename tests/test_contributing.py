@@ -33,7 +33,10 @@ def make(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_documented_steps_publish_a_new_item_that_builds_from_a_fresh_clone(tmp_path: Path) -> None:
     commands = documented_commands()
     assert commands[0].startswith("make new KIND=topic ID=sharing-with-schools")
-    assert commands[1:] == ["git add -A", 'git commit -m "Update the DVDS page for the 2026 guidance"']
+    assert commands[1:] == [
+        "git add -A",
+        'git commit -m "Update the DVDS page" -m "Amendment: The page now names the 2023 statutory guidance."',
+    ]
 
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)

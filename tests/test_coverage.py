@@ -136,7 +136,7 @@ def all_text(corpus: Corpus, *, without: str | None = None) -> str:
     for item in corpus.items.values():
         if item.id == without:
             continue
-        parts += [item.title, item.summary, item.body, *item.aliases]
+        parts += [item.title, item.summary, item.body, *item.aliases, *(update.what for update in item.updates)]
         if isinstance(item, PrincipleSet):
             parts += [m.text for m in item.members]
     parts.append((ROOT / "docs" / "index.md").read_text(encoding="utf-8"))

@@ -109,7 +109,12 @@ def test_every_page_carries_the_build_commit_and_the_manifest_is_complete(tmp_pa
         assert row["last_commit"] == git(root, "log", "-1", "--format=%H", "--", row["source_file"]).strip()
         assert (built.site / row["url"] / "index.html").exists()
         assert row["owner"] == "Riverside Safeguarding Partnership"
-        assert row["last_reviewed"] and row["review_due"]
+        assert row["review_due"] and row["review_status"] in ("transcribed", "reviewed")
+        if row["review_status"] == "reviewed":
+            assert row["last_reviewed"] and row["reviewed_by"]
+        else:
+            assert row["transcribed"] and row["last_reviewed"] is None and row["reviewed_by"] is None
+    assert {row["id"]: row["review_status"] for row in manifest["items"]}["riverside-myth"] == "transcribed"
 
 
 def test_without_git_the_site_builds_and_says_why_there_is_no_history(tmp_path: Path) -> None:
@@ -149,7 +154,15 @@ def test_make_review_prints_the_same_list(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert "content/guidance/sharing-basics.md" in lines[1] and "overdue" in lines[1]
-    assert lines[-1] == "Reviews: 1 overdue (sharing-basics)."
+    assert lines[-2] == "Reviews: 1 overdue (sharing-basics)."
+    assert lines[-1] == (
+        "Review status: 1 of 3 items are transcribed from the published guidance and not yet reviewed "
+        "against current law; 2 reviewed."
+    )
+    myth = next(line for line in lines if "riverside-myth" in line)
+    assert "not reviewed: transcribed 2026-01-10" in myth
+    act = next(line for line in lines if "riverside-act" in line)
+    assert "reviewed by Riverside partnership manager on 2026-01-10" in act
 
 
 # ---- authoring ------------------------------------------------------------

@@ -18,6 +18,8 @@ def act(**fields) -> Legislation:
         title="An Act",
         summary="A summary.",
         owner="Owner",
+        status="reviewed",
+        reviewed_by="Reviewer",
         last_reviewed=dt.date(2026, 1, 1),
         review_due=dt.date(2027, 1, 1),
         **fields,
