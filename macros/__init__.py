@@ -18,6 +18,7 @@ if __name__ not in sys.modules:
 import datetime as dt
 import json
 import logging
+import os
 import posixpath
 from typing import Any
 
@@ -26,7 +27,7 @@ from markupsafe import escape
 from .audit import amendment_list, amendments, audit_manifest, review_rows, review_summary
 from .build_state import build_state
 from .pages import nav_paths
-from .problems import ContentError, Problem
+from .problems import ContentError, PluginError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
 
@@ -54,7 +55,13 @@ def define_env(env: Any) -> None:
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
     state = build_state(project_dir, content_dir, docs_dir, env.conf)
     corpus, flows, history, today = state.corpus, state.flows, state.history, state.today
-    if state.fresh and not history.available:
+    if history.incomplete and in_ci():
+        # A site built in CI is published: it must not go out with a history that is wrong.
+        raise PluginError(history.advice + " The site was not built, because CI publishes what it builds.")
+    if state.fresh and history.incomplete:
+        # Not a MkDocs warning: --strict would stop the build, and a local preview is still useful.
+        log.info("Warning: " + history.advice)
+    elif state.fresh and not history.available:
         log.info(history.note)
     renderer = Renderer(
         corpus,
@@ -152,6 +159,22 @@ def define_env(env: Any) -> None:
     env.filter(long_date)
 
 
+def release_being_published() -> dict[str, str] | None:
+    """The numbered release tools/publish.py is building, if any: its pages carry the banner that
+    says they are a kept copy. Worked out here, not in the reader's browser, so that readers without
+    JavaScript and copies opened from disk see it too."""
+    version = os.environ.get("GUIDANCE_RELEASE", "").strip()
+    if not version:
+        return None
+    date = os.environ.get("GUIDANCE_RELEASE_DATE", "").strip()
+    return {"version": version, "date": long_date(dt.date.fromisoformat(date)) if date else ""}
+
+
+def in_ci() -> bool:
+    """True on a CI service (they set CI, GitHub Actions to "true")."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
 def _explain_abbreviations(config: Any, corpus: Any) -> None:
     """Give every abbreviation in the glossary a tooltip on every page, from the glossary items alone."""
     glossary: dict[str, str] = {}
@@ -173,6 +196,7 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path) 
         return path + "/" if directory_urls else path + ".html"
 
     built_at = dt.datetime.now(dt.timezone.utc)
+    config["extra"]["guidance_release"] = release_being_published()
     config["extra"]["guidance_build"] = {
         "commit": history.head,
         "version": history.version,
