@@ -74,7 +74,7 @@ publish: setup ## Publish a numbered release, tagged and kept unchanged: make pu
 	@$(BIN)/python tools/publish.py "$(VERSION)" $(if $(PUSH),--push)
 
 publish-current: setup ## Rebuild the current version (what CI does on main and daily) [PUSH=1]
-	@$(BIN)/python tools/publish.py current $(if $(PUSH),--push)
+	@$(BIN)/python tools/publish.py --current $(if $(PUSH),--push)
 
 check: setup ## Check the content only, without building the site
 	@$(BIN)/python -m macros.cli check

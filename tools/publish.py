@@ -314,21 +314,24 @@ def report(outcome: Outcome, *, again: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", help=f"a release number such as 2026.1, or '{CURRENT}'")
+    parser.add_argument("release", nargs="?", help="the release number, such as 2026.1")
+    parser.add_argument("--current", action="store_true", help=f"rebuild '{CURRENT}' instead of a release")
     parser.add_argument("--push", action="store_true", help=f"send the result to '{REMOTE}'")
     parser.add_argument("--project", type=Path, default=Path.cwd())
     parser.add_argument("--config-file", default="mkdocs.publish.yml")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     try:
-        if args.what == CURRENT:
+        if args.current == bool(args.release):
+            parser.error("give either a release number or --current")
+        if args.current:
             outcome, notes = publish_current(project, config=args.config_file, do_push=args.push)
             again = "make publish-current"
         else:
             outcome, notes = publish_release(
-                project, args.what, config=args.config_file, do_push=args.push, today=dt.date.today()
+                project, args.release, config=args.config_file, do_push=args.push, today=dt.date.today()
             )
-            again = f"make publish VERSION={args.what}"
+            again = f"make publish VERSION={args.release}"
     except Refused as refusal:
         print(str(refusal), file=sys.stderr)
         return 2
