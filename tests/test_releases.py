@@ -128,6 +128,20 @@ def test_a_pushed_version_is_never_rebuilt(tmp_path: Path) -> None:
     assert git(remote, "rev-parse", "gh-pages").strip() == sent
 
 
+def test_only_commits_on_main_are_sent(tmp_path: Path) -> None:
+    root = release_repo(tmp_path)
+    remote = with_remote(root)
+    git(root, "switch", "-q", "-c", "draft")
+    edit(root, "A draft nobody has reviewed")
+
+    for args in (("publish", "VERSION=2026.1", "PUSH=1"), ("publish-current", "PUSH=1")):
+        result = make(root, *args)
+        assert result.returncode != 0, args
+        assert "The commit you are on is not on 'origin/main', so nothing was published" in result.stderr
+    assert "gh-pages" not in git(remote, "branch", "--list")
+    assert git(root, "tag").strip() == ""
+
+
 @pytest.mark.parametrize("name", ["2026-11-27", "latest", "current", "2026.0", "26.1"])
 def test_release_numbers_are_year_dot_number(tmp_path: Path, name: str) -> None:
     root = release_repo(tmp_path)

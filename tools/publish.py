@@ -22,6 +22,7 @@ What makes a release honest, and why each check is here:
 - A version number is used once. A version already sent to the remote is never rebuilt; one
   built here but not sent yet may be rebuilt only from the same commit (its tag), which is how
   `PUSH=1` sends it after a trial run.
+- What is sent comes from the remote's main branch, not from unmerged work.
 - The output says whether anything left this machine.
 """
 
@@ -43,6 +44,8 @@ RELEASE_NAME = re.compile(r"(?P<year>\d{4})\.(?P<number>[1-9]\d*)")
 TAG_PREFIX = "v"
 BRANCH = "gh-pages"
 REMOTE = "origin"
+MAIN = "main"
+"""The branch whose commits may be published (CI publishes from it too)."""
 PUBLISHED_PATHS = ["content", "docs", "macros", "overrides", ":(glob)mkdocs*.yml"]
 """What the site is built from: none of it may differ from the commit being published."""
 REDIRECT_TEMPLATE = Path(__file__).resolve().parent / "redirect.html"
@@ -121,6 +124,19 @@ def fetch(project: Path, *, push: bool) -> str:
     if push:
         raise Refused(f"Could not reach '{REMOTE}' ({result.stderr.strip()}), so nothing was published. Try again when online.")
     return f"Could not reach '{REMOTE}', so only this copy was checked for versions published already."
+
+
+def check_on_main(project: Path, *, push: bool) -> None:
+    """When sending, the commit must be on the remote's main: published words are reviewed, merged words."""
+    main = f"refs/remotes/{REMOTE}/{MAIN}"
+    if not push or git(project, "rev-parse", "--verify", "--quiet", main, check=False).returncode != 0:
+        return
+    if git(project, "merge-base", "--is-ancestor", "HEAD", main, check=False).returncode != 0:
+        raise Refused(
+            f"The commit you are on is not on '{REMOTE}/{MAIN}', so nothing was published: the published guidance "
+            f"must come from {MAIN}. Switch to {MAIN} and update it (git switch {MAIN}, then git pull), "
+            "or get your change merged first, then publish again."
+        )
 
 
 def versions_on(project: Path, ref: str) -> list[dict[str, object]]:
@@ -244,6 +260,7 @@ def publish_release(project: Path, version: str, *, config: str, do_push: bool, 
     check_repository(project)
     check_committed(project)
     warning = fetch(project, push=do_push)
+    check_on_main(project, push=do_push)
     rebuilt = check_unused(project, version, year)
     tag = TAG_PREFIX + version
     created = tag_commit(project, tag) is None
@@ -282,6 +299,7 @@ def publish_current(project: Path, *, config: str, do_push: bool) -> tuple[Outco
     check_repository(project)
     check_committed(project)
     warning = fetch(project, push=do_push)
+    check_on_main(project, push=do_push)
     changed = git(project, "log", "-1", "--format=%cs").stdout.strip()
     mike(
         project,
