@@ -15,7 +15,7 @@ Two kinds of version live side by side on the gh-pages branch:
 
 What makes a release honest, and why each check is here:
 
-- Nothing uncommitted under content/, docs/, macros/, overrides/ or mkdocs*.yml: a release
+- Nothing uncommitted under content/, docs/, macros/, overrides/, reports/ or mkdocs*.yml: a release
   must be exactly what a commit holds, or nobody can later show what it said.
 - The full git history: a shallow clone or a copy inside another repository would publish a
   wrong change history.
@@ -46,8 +46,9 @@ BRANCH = "gh-pages"
 REMOTE = "origin"
 MAIN = "main"
 """The branch whose commits may be published (CI publishes from it too)."""
-PUBLISHED_PATHS = ["content", "docs", "macros", "overrides", ":(glob)mkdocs*.yml"]
-"""What the site is built from: none of it may differ from the commit being published."""
+PUBLISHED_PATHS = ["content", "docs", "macros", "overrides", ":(glob)mkdocs*.yml", "reports"]
+"""What the site is built from: none of it may differ from the commit being published. (reports/
+holds the accessibility test record the accessibility statement quotes.)"""
 REDIRECT_TEMPLATE = Path(__file__).resolve().parent / "redirect.html"
 
 
