@@ -191,8 +191,8 @@ def check_unused(project: Path, version: str, year: str) -> bool:
     if tagged is None:
         reason = f"version {version} is already on the {BRANCH} branch here"
     else:
-        short = git(project, "log", "-1", "--format=%h of %ad", "--date=format:%d %B %Y", tagged).stdout.strip()
-        reason = f"the tag {tag} already marks commit {short}, not the commit you are on"
+        short, day = git(project, "log", "-1", "--format=%h %cs", tagged).stdout.split()
+        reason = f"the tag {tag} already marks commit {short} of {long_date(dt.date.fromisoformat(day))}, not the commit you are on"
     raise Refused(f"Version {version} cannot be published from this commit: {reason}. {suggestion}")
 
 
