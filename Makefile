@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new rename withdraw publish zensical bench chromium browser-tools lock clean flow-paths pdf
+.PHONY: help setup build offline serve test lighthouse check review new rename withdraw publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -76,11 +76,12 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 lighthouse: build chromium tools/lighthouse/node_modules/.installed ## Lighthouse scores (mobile) for three pages of site/
 	$(BIN)/python tools/lighthouse/lighthouse.py
 
-publish: setup ## Publish a version kept browsable beside the others: make publish VERSION=2026.1 [PUSH=1]
+publish: setup ## Publish a numbered release, tagged and kept unchanged: make publish VERSION=2026.1 [PUSH=1]
 	@test -n "$(VERSION)" || { echo "Say which version: make publish VERSION=2026.1"; exit 2; }
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/mike deploy --config-file mkdocs.publish.yml --update-aliases "$(VERSION)" latest $(if $(PUSH),--push)
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/mike set-default --config-file mkdocs.publish.yml latest $(if $(PUSH),--push)
-	@echo "Published $(VERSION) to the gh-pages branch as 'latest'. See it with: $(BIN)/mike serve"
+	@$(BIN)/python tools/publish.py "$(VERSION)" $(if $(PUSH),--push)
+
+publish-current: setup ## Rebuild the current version (what CI does on main and daily) [PUSH=1]
+	@$(BIN)/python tools/publish.py --current $(if $(PUSH),--push)
 
 check: setup ## Check the content only, without building the site
 	@$(BIN)/python -m macros.cli check

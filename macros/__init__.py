@@ -37,7 +37,7 @@ from .audit import (
 from .build_state import build_state
 from .addresses import describe, redirect_url, whole_guidance_order
 from .contacts import read_contacts
-from .problems import ContentError, Problem
+from .problems import ContentError, PluginError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .schema import GlossaryTerm
 from .search import SearchLayer
@@ -70,7 +70,13 @@ def define_env(env: Any) -> None:
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
     state = build_state(project_dir, content_dir, docs_dir, env.conf)
     corpus, flows, history, today, site = state.corpus, state.flows, state.history, state.today, state.site
-    if state.fresh and not history.available:
+    if history.incomplete and in_ci():
+        # A site built in CI is published: it must not go out with a history that is wrong.
+        raise PluginError(history.advice + " The site was not built, because CI publishes what it builds.")
+    if state.fresh and history.incomplete:
+        # Not a MkDocs warning: --strict would stop the build, and a local preview is still useful.
+        log.info("Warning: " + history.advice)
+    elif state.fresh and not history.available:
         log.info(history.note)
     renderer = Renderer(
         corpus,
@@ -253,6 +259,22 @@ def on_post_build(env: Any) -> None:
         _search_layer.write(Path(env.conf["site_dir"]))
 
 
+def release_being_published() -> dict[str, str] | None:
+    """The numbered release tools/publish.py is building, if any: its pages carry the banner that
+    says they are a kept copy. Worked out here, not in the reader's browser, so that readers without
+    JavaScript and copies opened from disk see it too."""
+    version = os.environ.get("GUIDANCE_RELEASE", "").strip()
+    if not version:
+        return None
+    date = os.environ.get("GUIDANCE_RELEASE_DATE", "").strip()
+    return {"version": version, "date": long_date(dt.date.fromisoformat(date)) if date else ""}
+
+
+def in_ci() -> bool:
+    """True on a CI service (they set CI, GitHub Actions to "true")."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
 def _explain_abbreviations(config: Any, corpus: Any) -> None:
     """Give every abbreviation in the glossary a tooltip on every page, from the glossary items alone."""
     glossary: dict[str, str] = {}
@@ -273,6 +295,7 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, 
         return corpus.url(item_id, directory_urls=directory_urls)
 
     built_at = dt.datetime.now(dt.timezone.utc)
+    config["extra"]["guidance_release"] = release_being_published()
     config["extra"]["guidance_build"] = {
         "commit": history.head,
         "version": history.version,

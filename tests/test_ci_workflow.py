@@ -10,6 +10,7 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
+PUBLISH_CONDITION = "(github.event_name == 'push' || github.event_name == 'schedule') && github.ref == 'refs/heads/main'"
 
 
 def workflows() -> dict[str, dict[str, Any]]:
@@ -34,7 +35,9 @@ def test_only_the_publish_job_writes_and_only_after_tests_on_a_push_to_main() ->
                 continue
             assert writes == ["contents"], f"{name}: {job_name} asks for {writes}"
             assert job.get("needs") == "test", f"{name}: {job_name} writes without waiting for the tests"
-            assert job.get("if") == "github.event_name == 'push' && github.ref == 'refs/heads/main'", job_name
+            # A push to main, or the daily run, which GitHub only ever starts on the default branch
+            # with the repository's own code; both also require main explicitly.
+            assert job.get("if") == PUBLISH_CONDITION, job_name
 
 
 def test_the_test_job_holds_no_credentials() -> None:
@@ -52,3 +55,38 @@ def test_every_action_is_pinned_to_a_full_commit() -> None:
             for step in job["steps"]:
                 if "uses" in step:
                     assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{name}: {job_name}: {step['uses']}"
+
+
+# ---- versions: CI keeps `current` fresh and never makes or replaces a numbered release ----------
+
+
+def publish_commands() -> list[str]:
+    workflow = workflows()["publish.yml"]
+    return [step["run"] for step in workflow["jobs"]["publish"]["steps"] if "run" in step]
+
+
+def test_a_daily_run_keeps_review_notices_current() -> None:
+    workflow = workflows()["publish.yml"]
+    triggers = workflow.get("on", workflow.get(True))
+    crons = [entry["cron"] for entry in triggers.get("schedule", [])]
+    assert crons, "no scheduled run: overdue-review notices would wait for the next push"
+    minute, hour, day, month, weekday = crons[0].split()
+    assert (day, month, weekday) == ("*", "*", "*"), f"{crons[0]} is not daily"
+    assert minute.isdigit() and hour.isdigit(), f"{crons[0]} runs more than once a day"
+    assert "github.event_name == 'schedule'" in workflow["jobs"]["publish"]["if"]
+
+
+def test_ci_publishes_only_the_current_version() -> None:
+    commands = "\n".join(publish_commands())
+    assert "make publish-current PUSH=1" in commands
+    # A numbered release is a person's decision (make publish VERSION=…); a version named after
+    # the date would be replaced by the next push that day.
+    assert "VERSION=" not in commands and "date" not in commands
+    assert "mike deploy" not in commands, "CI must publish through tools/publish.py, which never replaces a release"
+
+
+def test_both_jobs_see_the_whole_history() -> None:
+    # A shallow checkout would publish a wrong change history (and fails the build in CI).
+    for job_name, job in workflows()["publish.yml"]["jobs"].items():
+        checkouts = [step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout@")]
+        assert checkouts and all(step["with"]["fetch-depth"] == 0 for step in checkouts), job_name

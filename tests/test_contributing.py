@@ -33,7 +33,7 @@ def make(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_documented_steps_publish_a_new_item_that_builds_from_a_fresh_clone(tmp_path: Path) -> None:
     commands = documented_commands()
     assert commands[0].startswith("make new KIND=topic ID=sharing-with-schools")
-    assert commands[1:] == [
+    assert commands[1:3] == [
         "git add -A",
         'git commit -m "Update the DVDS page" -m "Amendment: The page now names the 2023 statutory guidance."',
     ]
@@ -60,7 +60,7 @@ def test_the_documented_steps_publish_a_new_item_that_builds_from_a_fresh_clone(
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
     # Step 4: the two git commands, word for word.
-    for command in commands[1:]:
+    for command in commands[1:3]:
         subprocess.run(command, shell=True, cwd=root, check=True, capture_output=True,
                        env={**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
                             "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"})

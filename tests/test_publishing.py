@@ -292,35 +292,7 @@ def test_another_partnership_builds_with_nothing_of_pan_cheshire(tmp_path: Path)
 # ---- versions -------------------------------------------------------------
 
 
-def test_make_publish_keeps_each_release_browsable(tmp_path: Path) -> None:
-    root = partnership(tmp_path)
-    shutil.copy(ROOT / "Makefile", root / "Makefile")
-    git(root, "config", "user.name", "Partnership Editor")
-    git(root, "config", "user.email", "editor@example.org")
-    venv = ROOT / ".venv"
-
-    def publish(version: str) -> None:
-        result = subprocess.run(
-            ["make", "-C", str(root), "publish", f"VERSION={version}", f"VENV={venv}", "-o", f"{venv}/.installed"],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-
-    publish("2026.1")
-    item = root / "content" / "legislation" / "riverside-act.md"
-    item.write_text(item.read_text().replace("Section 7 lets", "Section 7 now lets"))
-    git(root, "commit", "-q", "-am", "Update the Riverside Act page")
-    publish("2026.2")
-
-    versions = json.loads(git(root, "show", "gh-pages:versions.json"))
-    assert [(v["version"], v["aliases"]) for v in versions] == [("2026.2", ["latest"]), ("2026.1", [])]
-    old = git(root, "show", "gh-pages:2026.1/legislation/riverside-act/index.html")
-    new = git(root, "show", "gh-pages:2026.2/legislation/riverside-act/index.html")
-    assert "Section 7 lets" in old and "Section 7 now lets" in new
-    assert '"provider": "mike"' in new or '"provider":"mike"' in new
-    assert "latest" in git(root, "ls-tree", "--name-only", "gh-pages")
+# Releases (tags, refusals, the banner, current) are tested in test_releases.py.
 
 
 def test_make_publish_needs_a_version(tmp_path: Path) -> None:
