@@ -35,9 +35,11 @@ def test_an_old_release_says_so_and_leads_to_the_latest(page: Page, tmp_path: Pa
     text = re.sub(r"(?m)^  content_security_policy: .*$", "  content_security_policy: " + json.dumps(policy), text)
     config.write_text(text)
     # And the file that stands in for Material's inline script (the fixture has no assets of its own).
-    script = root / "docs" / "assets" / "javascripts" / "material-globals.js"
-    script.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "assets" / "javascripts" / "material-globals.js", script)
+    # (and the search hint overrides/main.html loads).
+    scripts = root / "docs" / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    for name in ("material-globals.js", "search-hint.js"):
+        shutil.copy(ROOT / "docs" / "assets" / "javascripts" / name, scripts / name)
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "Set the palette and the globals script")
     assert publish(root, "2026.1").returncode == 0
