@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, Reference, find_refs, unresolved
+from .placeholders import placeholder_problems
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
 from .templating import check_body, parse
@@ -114,7 +115,8 @@ def _display(path: Path, project_dir: Path) -> str:
 
 
 def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tuple[Item, _Parsed]:
-    parsed = _parse(read_text(path, shown, root=content_dir), shown)
+    text = read_text(path, shown, root=content_dir)
+    parsed = _parse(text, shown)
     data = parsed.data
 
     def wrong(field: str, message: str) -> _FileProblem:
@@ -154,6 +156,11 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
     if len(relative.parts) != 2 or folder != kind.folder:
         holds = f" This folder holds {KIND_BY_FOLDER[folder].name} items." if folder in KIND_BY_FOLDER else ""
         raise wrong("kind", f"a {kind.name} item belongs in the folder content/{kind.folder}/.{holds}")
+    placeholders = placeholder_problems(
+        item, file=shown, lines=text.splitlines(), field_lines=parsed.field_lines, body_line=parsed.body_line
+    )
+    if placeholders:
+        raise ContentError(placeholders)
     return item, parsed
 
 
