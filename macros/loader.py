@@ -21,6 +21,7 @@ from .placeholders import placeholder_problems
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
 from .templating import check_body, parse
+from .yaml_slips import explain_error, slips_in_valid_yaml, source_texts, value_lines
 
 _FRONT_MATTER_FENCE = "---"
 # Raw HTML would bypass escaping; autolinks such as <https://…> stay allowed.
@@ -41,6 +42,10 @@ class _Parsed:
     body: str
     body_line: int
     field_lines: dict[str, int]
+    written: dict[tuple[Any, ...], str]
+    """What the author wrote for values YAML did not read as text, for the messages."""
+    value_lines: dict[tuple[Any, ...], int]
+    """The line of every value, nested ones included."""
 
 
 class _FileProblem(Exception):
@@ -143,6 +148,8 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
                 allowed_fields=kind.model.model_fields,
                 kind=kind.name,
                 field_lines=parsed.field_lines,
+                written=parsed.written,
+                value_lines=parsed.value_lines,
             )
         ) from None
 
@@ -192,6 +199,9 @@ def _parse(text: str, shown: str) -> _Parsed:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
+        slip = explain_error(error, front, first_line=2)
+        if slip is not None:
+            raise _FileProblem(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message)) from None
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
         raise _FileProblem(
@@ -210,6 +220,9 @@ def _parse(text: str, shown: str) -> _Parsed:
                 message="the front matter must be 'field: value' lines, such as 'title: Crime and Disorder Act 1998'.",
             )
         )
+    slips = slips_in_valid_yaml(front, first_line=2)
+    if slips:
+        raise ContentError(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips)
     field_lines: dict[str, int] = {}
     for key_node, _ in node.value:
         name = str(key_node.value)
@@ -225,7 +238,14 @@ def _parse(text: str, shown: str) -> _Parsed:
             )
         field_lines[name] = line
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
-    return _Parsed(data=data, body=body, body_line=end + 2, field_lines=field_lines)
+    return _Parsed(
+        data=data,
+        body=body,
+        body_line=end + 2,
+        field_lines=field_lines,
+        written=source_texts(node, front),
+        value_lines=value_lines(node, first_line=2),
+    )
 
 
 def _collect_references(

@@ -71,8 +71,18 @@ def problems_from_validation(
     allowed_fields: Iterable[str],
     kind: str,
     field_lines: dict[str, int],
+    written: dict[tuple[Any, ...], str] | None = None,
+    value_lines: dict[tuple[Any, ...], int] | None = None,
 ) -> list[Problem]:
-    """Turn pydantic's error list into one plain sentence per mistake."""
+    """Turn pydantic's error list into one plain sentence per mistake.
+
+    ``written`` holds what the author wrote for values YAML did not read as text (yaml_slips.py),
+    so that 'short_title: No' is answered with the quotes it needs, not with "False".
+    """
+    from .yaml_slips import not_text_message  # not at the top: yaml_slips imports content_files, which imports this module
+
+    written = written or {}
+    value_lines = value_lines or {}
     allowed = sorted(allowed_fields)
     problems: list[Problem] = []
     for detail in error.errors():
@@ -82,7 +92,8 @@ def problems_from_validation(
             loc = loc[1:]
         field = _field_path(loc) or None
         top = str(loc[0]) if loc else None
-        line = field_lines.get(top) if top else None
+        # A field's own line is its name's; an entry of a list points at that entry.
+        line = (value_lines.get(loc) if len(loc) > 1 else None) or (field_lines.get(top) if top else None)
         error_type = detail["type"]
         value = detail.get("input")
         if error_type == "missing":
@@ -101,6 +112,8 @@ def problems_from_validation(
                 f"'{value}' is not a valid id: use lower-case letters, digits and hyphens,"
                 " like 'crime-and-disorder-act-1998' (add '#anchor' to cite one rule)."
             )
+        elif error_type == "string_type" and loc in written and value is not None:
+            message = f"this should be text, but {not_text_message(written[loc], value, loc)}"
         elif error_type == "string_type":
             message = f"this should be text, but it is {_describe(value)}."
         elif error_type == "list_type":
