@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new publish zensical bench chromium browser-tools lock clean flow-paths
+.PHONY: help setup build offline serve test lighthouse check review new fields publish zensical bench chromium browser-tools lock clean flow-paths
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -83,6 +83,9 @@ review: setup ## List every item by review due date, overdue first
 
 new: setup ## Start a new item: make new KIND=topic ID=my-item TITLE="My item"
 	@$(BIN)/python -m macros.cli new "$(KIND)" "$(ID)" "$(TITLE)"
+
+fields: setup ## Rewrite FIELDS.md, the reference of the fields each kind of item may have, from the schema
+	@$(BIN)/python -m macros.fields_reference
 
 .venv-zensical/.installed: requirements.lock
 	$(PYTHON) -m venv .venv-zensical
