@@ -38,7 +38,7 @@ offline: setup ## Build a copy that works opened from disk (file://) into site-o
 	@echo "Built site-offline/: open site-offline/index.html"
 
 serve: setup ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every edit
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+	GUIDANCE_SERVE=1 $(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 chromium: ## Install Debian's Chromium for the browser tests, when missing
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \

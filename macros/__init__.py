@@ -18,6 +18,7 @@ if __name__ not in sys.modules:
 import datetime as dt
 import json
 import logging
+import os
 import posixpath
 from typing import Any
 
@@ -28,9 +29,10 @@ from .build_state import build_state
 from .pages import nav_paths
 from .problems import ContentError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
+from .serve_errors import error_page, serving
 from .schema import GlossaryTerm
 
-__all__ = ["define_env"]
+__all__ = ["define_env", "on_pre_page_macros"]
 
 try:
     from mkdocs.plugins import get_plugin_logger
@@ -48,11 +50,29 @@ SEARCH_BOOST = {"glossary-term": 0.3}
 INDEX_SEARCH_BOOST = 0.5
 
 
+_failed: ContentError | None = None
+"""The content error of the current `make serve` rebuild, shown on every page instead of it."""
+
+
 def define_env(env: Any) -> None:
+    global _failed
     project_dir = Path(env.project_dir)
     content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
-    state = build_state(project_dir, content_dir, docs_dir, env.conf)
+    try:
+        state = build_state(project_dir, content_dir, docs_dir, env.conf)
+    except ContentError as error:
+        # `mkdocs serve` keeps the browser waiting, silently, while a rebuild fails. Under
+        # `make serve` only, the site is built with the message on every page instead, and the
+        # next save that fixes the file brings the pages back. Every other build still stops.
+        if not serving(os.environ, sys.argv):
+            raise
+        _failed = error
+        # Printed, not logged: MkDocs counts logged errors and would abort the strict build again.
+        print(error, file=sys.stderr)
+        _stand_in_records(env.conf)
+        return
+    _failed = None
     corpus, flows, history, today = state.corpus, state.flows, state.history, state.today
     if state.fresh and not history.available:
         log.info(history.note)
@@ -150,6 +170,20 @@ def define_env(env: Any) -> None:
 
     env.filter(md)
     env.filter(long_date)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros calls this before each page: while the content is broken under `make serve`,
+    the page becomes the message (escaped, and with no {{ }} left for the page's templates)."""
+    if _failed is not None:
+        env.markdown = error_page(_failed)
+
+
+def _stand_in_records(config: Any) -> None:
+    """What the theme's templates read from the generator, for a build that shows only the error."""
+    config["extra"]["guidance_build"] = {"commit": "", "version": "", "built_at": "", "note": "The site could not be built."}
+    config["extra"]["guidance_audit"] = {"error": "The site could not be built."}
+    config["extra"]["guidance_feed"] = []
 
 
 def _explain_abbreviations(config: Any, corpus: Any) -> None:
