@@ -115,6 +115,8 @@ def audit_manifest(
                 "last_reviewed": item.last_reviewed.isoformat(),
                 "review_due": item.review_due.isoformat(),
                 "owner": item.owner,
+                # "local": added by the partnership, not part of the published guidance.
+                "origin": item.origin,
             }
         )
     return {

@@ -110,6 +110,7 @@ def test_every_page_carries_the_build_commit_and_the_manifest_is_complete(tmp_pa
         assert (built.site / row["url"] / "index.html").exists()
         assert row["owner"] == "Riverside Safeguarding Partnership"
         assert row["last_reviewed"] and row["review_due"]
+        assert row["origin"] == "guidance"
 
 
 def test_without_git_the_site_builds_and_says_why_there_is_no_history(tmp_path: Path) -> None:

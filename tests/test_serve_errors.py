@@ -68,7 +68,7 @@ def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(project: Pro
         assert "content/legislation/some-act.md, line 4, field &#39;title&#39;" in broken
         assert "Put the title in quotes" in broken
         # What the author wrote is shown as text, never run or rendered.
-        assert "<b>" not in broken and "49" not in broken
+        assert "<b>" not in broken and "&gt;49&lt;" not in broken and ">49<" not in broken
         assert "&lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt;" in broken
         # Every page says so, not only the broken item's.
         assert "The site could not be built" in fetch(f"http://127.0.0.1:{port}/")
