@@ -94,7 +94,8 @@ _EXTRA_FIELDS = {
 
 
 def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
-    """Write a valid new item, its page file and its menu entry."""
+    """Write a new item marked origin: local, its page file and its menu entry; the placeholders it
+    holds are refused by every check until replaced (placeholders.py)."""
     if kind not in KINDS:
         print(f"'{kind}' is not a kind of item. Use one of: {', '.join(KINDS)}.", file=sys.stderr)
         return 2

@@ -44,8 +44,8 @@ def wait_for(url: str, ready: Callable[[str], bool], timeout: float = 90) -> str
     raise AssertionError(f"{url} never became ready; last page:\n{page[:2000]}")
 
 
-def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(project: Project) -> None:
-    item = project.item("legislation", "some-act", "legislation", title="Some Act 1998")
+def start_serve(project: Project) -> tuple[subprocess.Popen[str], int]:
+    """`mkdocs serve` as `make serve` starts it, on a free port."""
     config = project.config()
     port = free_port()
     server = subprocess.Popen(
@@ -57,6 +57,12 @@ def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(project: Pro
         stderr=subprocess.STDOUT,
         text=True,
     )
+    return server, port
+
+
+def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(project: Project) -> None:
+    item = project.item("legislation", "some-act", "legislation", title="Some Act 1998")
+    server, port = start_serve(project)
     url = f"http://127.0.0.1:{port}/legislation/some-act/"
     try:
         good = wait_for(url, lambda page: "Some Act 1998" in page)
@@ -80,6 +86,17 @@ def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(project: Pro
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "content/legislation/some-act.md, line 4, field 'title'" in output  # the terminal has it too
+
+
+def test_make_serve_starts_even_when_the_content_is_already_broken(project: Project) -> None:
+    project.item("legislation", "some-act", "legislation", review_due="2025-01-01")
+    server, port = start_serve(project)
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/legislation/some-act/", lambda page: "could not be built" in page)
+        assert "content/legislation/some-act.md, line 8, field &#39;review_due&#39;: review_due (2025-01-01) must be after" in page
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
 
 
 def test_only_make_serve_shows_errors_as_pages() -> None:
