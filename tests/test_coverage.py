@@ -132,7 +132,7 @@ def test_every_rule_and_principle_is_cited_by_another_page(corpus: Corpus) -> No
     uncited = [
         f"{item.id}#{item.anchor(n)}"
         for item in corpus.items.values()
-        if isinstance(item, PrincipleSet)
+        if isinstance(item, PrincipleSet) and not item.is_local  # the guidance's own rules cite each other
         for n in range(1, len(item.members) + 1)
         if f"{item.id}#{item.anchor(n)}" not in cited
     ]

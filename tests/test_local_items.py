@@ -62,6 +62,8 @@ def test_make_new_then_fill_in_passes_every_content_test(tmp_path: Path) -> None
         ("topic", "sharing-with-schools", "Sharing with schools"),
         ("myth", "schools-cannot-be-told", "Schools cannot be told about a child protection plan"),
         ("glossary-term", "mash", "Multi-Agency Safeguarding Hub"),
+        ("principle-set", "school-sharing-rules", "Rules for sharing with schools"),
+        ("legislation", "children-and-families-act-2014", "Children and Families Act 2014"),
     ]:
         made = run(root, "-m", "macros.cli", "new", kind, item_id, title)
         assert made.returncode == 0, made.stderr
@@ -103,10 +105,30 @@ def test_make_new_then_fill_in_passes_every_content_test(tmp_path: Path) -> None
         root / "content" / "glossary" / "mash.md",
         {SUMMARY: "MASH is short for Multi-Agency Safeguarding Hub.", BODY: "The team that takes safeguarding calls.\n"},
     )
+    fill(
+        root / "content" / "principles" / "school-sharing-rules.md",
+        {
+            SUMMARY: "Three rules for sharing information with a school.",
+            "First rule": "Ask the school first",
+            "What the first rule says.": "Ask the school who should receive the information.",
+            BODY: "Follow these rules when you share with a school.\n",
+        },
+    )
+    fill(
+        root / "content" / "legislation" / "children-and-families-act-2014.md",
+        {
+            SUMMARY: "The Act that sets out support for children with special needs.",
+            "number of a section the guidance cites": '"19"',
+            "Name of the Act on legislation.gov.uk": "Children and Families Act 2014, section 19 (legislation.gov.uk)",
+            "https://www.legislation.gov.uk/replace-with-the-address-of-the-act": "https://www.legislation.gov.uk/ukpga/2014/6/section/19",
+            BODY: "Section 19 asks councils to involve children and parents in decisions.\n",
+        },
+    )
     checked = run(root, "-m", "macros.cli", "check")
     assert checked.returncode == 0, checked.stderr
     corpus = load_corpus(root / "content", project_dir=root)
-    assert all(corpus.items[i].is_local for i in ("sharing-with-schools", "schools-cannot-be-told", "mash"))
+    added = ("sharing-with-schools", "schools-cannot-be-told", "mash", "school-sharing-rules", "children-and-families-act-2014")
+    assert all(corpus.items[i].is_local for i in added)
 
     # A query about the local myth joins the benchmark.
     queries = root / "tests" / "search_queries.yml"
