@@ -120,12 +120,20 @@ def problems_from_validation(
             message = f"this should be a list (lines starting with '- '), but it is {_describe(value)}."
         elif error_type in ("model_type", "dict_type"):
             message = f"this should be a set of 'name: value' lines, but it is {_describe(value)}."
+        elif error_type in ("bool_parsing", "bool_type"):
+            message = f"'{value}' is not yes or no: write true or false."
+        elif error_type == "literal_error" and top == "origin":
+            message = (
+                f"'{value}' is not an origin: write 'origin: local' for an item the partnership added, "
+                "or leave the field out for an item of the published guidance."
+            )
         elif error_type == "value_error":
             message = str(detail.get("ctx", {}).get("error", detail["msg"])) + "."
             if not loc:
-                # Whole-item checks (review_due after last_reviewed) name their field.
-                field = "review_due"
-                line = field_lines.get("review_due")
+                # Whole-item checks name the field to change: review_due after last_reviewed, or
+                # origin: local beside a guidance_section.
+                field = "origin" if "origin: local" in message else "review_due"
+                line = field_lines.get(field)
         else:
             message = detail["msg"] + "."
         problems.append(Problem(file=file, field=field, line=line, message=message))

@@ -376,3 +376,19 @@ def test_a_note_on_its_own_line_is_fine(valid: Project) -> None:
     )
     corpus = load_corpus(valid.content, project_dir=valid.root)
     assert corpus.items["noted"].title == "Section 115 #2"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"exit_this_page": "maybe"}, "line 9, field 'exit_this_page': 'maybe' is not yes or no: write true or false."),
+        ({"origin": "locale"}, "line 9, field 'origin': 'locale' is not an origin: write 'origin: local'"),
+        (
+            {"origin": "local", "guidance_section": "1. Introduction"},
+            "line 9, field 'origin': an item with origin: local was added by the partnership, so it has no guidance_section",
+        ),
+    ],
+)
+def test_origin_and_yes_no_fields(valid: Project, fields: dict[str, str], expected: str) -> None:
+    valid.item("legislation", "marked", "legislation", **fields)
+    assert f"content/legislation/marked.md, {expected}" in problems_of(valid)
