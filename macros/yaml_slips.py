@@ -113,11 +113,35 @@ def _unclosed(lines: list[str], index: int, first_line: int, quote: str, closed_
     )
 
 
+_SPECIAL_STARTS = "[]{}*&@`%|>!,?-"
+"""Characters that mean something to YAML at the start of a value, so a value starting with one
+("[Draft] Consent", "*Important*", "@home") must be in quotes."""
+
+
+def _special_start(lines: list[str], mark: Any, first_line: int, only: str = _SPECIAL_STARTS) -> Slip | None:
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    field = _FIELD_LINE.match(line) or _LIST_LINE.match(line)
+    value = field["value"].strip() if field else ""
+    if not value or value[0] not in only:
+        return None
+    return _slip(
+        lines,
+        mark.line,
+        first_line,
+        f"the value in '{_shown(line)}' starts with '{value[0]}', which has a special meaning at the start of "
+        f"a value. Put {_what(line)} in quotes: {_in_quotes(line)}",
+    )
+
+
 def explain_error(error: yaml.YAMLError, text: str, first_line: int) -> Slip | None:
     """The slip behind a YAML error in ``text``, whose first line is line ``first_line`` of the file."""
-    if not isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
-        return None  # e.g. the refusal of anchors and aliases, which says what to do already
     lines = text.splitlines() or [""]
+    if not isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
+        # The refusal of anchors and aliases says what to do already, unless the author meant the
+        # '*' as text ("title: *Important*"), which quotes fix.
+        return _special_start(lines, getattr(error, "problem_mark", None), first_line, only="*")
     problem = getattr(error, "problem", None) or ""
     context = getattr(error, "context", None) or ""
     mark = getattr(error, "problem_mark", None)
@@ -190,6 +214,9 @@ def explain_error(error: yaml.YAMLError, text: str, first_line: int) -> Slip | N
             f"'{_shown(line)}' is not a 'field: value' line. Start it with the field's name and ': ', "
             "or, if it continues the value above, put that whole value in quotes on one line.",
         )
+    special = _special_start(lines, mark, first_line)
+    if special is not None:
+        return special
     field = _FIELD_LINE.match(line) or _LIST_LINE.match(line)
     value = field["value"].strip() if field else ""
     if value[:1] in ("'", '"') and column > line.find(value[0]):

@@ -338,6 +338,23 @@ _REST = (
             id="no space after the colon",
         ),
         pytest.param(
+            "title: [Draft] Sharing with schools\n" + _REST,
+            "line 4, field 'title': the value in 'title: [Draft] Sharing with schools' starts with '[', which has a "
+            "special meaning at the start of a value. Put the title in quotes: title: \"[Draft] Sharing with schools\"",
+            id="bracket at the start",
+        ),
+        pytest.param(
+            "title: *Important*\n" + _REST,
+            "line 4, field 'title': the value in 'title: *Important*' starts with '*'",
+            id="emphasis at the start",
+        ),
+        pytest.param(
+            "title: A title\naliases:\n  - @home\n" + _REST,
+            "line 6, field 'aliases': the value in '- @home' starts with '@', which has a special meaning at the start "
+            "of a value. Put the text in quotes: - \"@home\"",
+            id="at sign in a list",
+        ),
+        pytest.param(
             "title: A title\n  summary: A plain sentence.\n" + _REST.split("\n", 1)[1],
             "line 5: 'summary: A plain sentence.' starts further in than the field above it.",
             id="field indented",
