@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import unresolved
-from .yaml_slips import explain_error
+from .yaml_slips import explain_error, slips_in_valid_yaml
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
 
@@ -155,6 +155,10 @@ def load_flows(flows_dir: Path, items: dict[str, Item], *, project_dir: Path) ->
                     message=f"this is not valid YAML ({getattr(error, 'problem', None) or error}).",
                 )
             )
+            continue
+        slips = slips_in_valid_yaml(text, first_line=1)
+        if slips:
+            problems.extend(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips)
             continue
         if not isinstance(data, dict):
             problems.append(Problem(file=shown, message="a flow must be 'field: value' lines (id, title, start, questions…)."))

@@ -205,3 +205,14 @@ def test_a_second_flow_needs_no_code(tmp_path: Path, items) -> None:
     loaded = load_flows(flows, items, project_dir=tmp_path)
     assert sorted(loaded) == ["short-flow", "when-to-share"]
     assert [answers for answers, _ in loaded["short-flow"].flow.paths()] == [("yes",), ("no",)]
+
+
+def test_a_hash_in_a_flow_value_is_named(tmp_path: Path, items) -> None:
+    flows = tmp_path / "flows"
+    flows.mkdir()
+    (flows / "noted.yml").write_text("id: noted\ntitle: Step #1 of the flow\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_flows(flows, items, project_dir=tmp_path)
+    assert "flows/noted.yml, line 2, field 'title': in 'title: Step #1 of the flow', the '#' and everything after" in str(
+        caught.value
+    )
