@@ -4,6 +4,7 @@ guidance, which still holds every item carried from it."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -179,6 +180,8 @@ def test_a_carried_item_cannot_be_marked_local(tmp_path: Path) -> None:
 def test_a_local_item_says_so_on_its_page(project: Project) -> None:
     project.item("guidance", "our-own", "topic", origin="local")
     project.item("guidance", "carried", "topic", guidance_section="1. Introduction")
+    (project.docs / "whole-guidance.md").write_text("# The whole guidance\n\n{{ whole_guidance() }}\n")
+    project.nav.append("whole-guidance.md")
     built = project.build()
     assert built.returncode == 0, built.output
     own = (built.site / "guidance" / "our-own" / "index.html").read_text(encoding="utf-8")
@@ -186,6 +189,12 @@ def test_a_local_item_says_so_on_its_page(project: Project) -> None:
     notice = "Added by the partnership, not part of the published guidance."
     assert notice in own
     assert notice not in carried
+    whole = (built.site / "whole-guidance" / "index.html").read_text(encoding="utf-8")
+    sections = {part.split('"', 1)[0]: part for part in whole.split('<h2 id="')[1:]}
+    assert notice in sections["our-own"]
+    assert notice not in sections["carried"]
+    audit = json.loads((built.site / "audit.json").read_text(encoding="utf-8"))
+    assert {row["id"]: row["origin"] for row in audit["items"]} == {"our-own": "local", "carried": "guidance"}
 
 
 @pytest.mark.parametrize(
