@@ -171,7 +171,13 @@ def explain_error(error: yaml.YAMLError, text: str, first_line: int) -> Slip | N
 
     if "'\\t'" in problem:
         if not line[:column].strip():
-            return _slip(lines, index, first_line, f"use spaces, not tabs, at the start of line {index + first_line}.")
+            # A field pushed in by a tab ("\ttitle: …") is that field's line, not the one above.
+            own = re.match(r"^\s*([A-Za-z_][\w-]*)\s*:", line)
+            return Slip(
+                line=index + first_line,
+                field=own.group(1) if own else _owner(lines, index),
+                message=f"use spaces, not tabs, at the start of line {index + first_line}.",
+            )
         return _slip(
             lines,
             index,

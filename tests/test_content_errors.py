@@ -329,7 +329,7 @@ _REST = (
         ),
         pytest.param(
             "\ttitle: A title\n" + _REST,
-            "line 4, field 'id': use spaces, not tabs, at the start of line 4.",
+            "line 4, field 'title': use spaces, not tabs, at the start of line 4.",
             id="tab before a field",
         ),
         pytest.param(
