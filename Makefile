@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new rename withdraw publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
+.PHONY: help setup build offline serve test lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,7 +45,7 @@ offline: setup ## Build a copy that works opened from disk (file://) into site-o
 	@echo "Built site-offline/: open site-offline/index.html"
 
 serve: setup ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every edit
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+	GUIDANCE_SERVE=1 $(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 chromium: ## Install Debian's Chromium for the browser tests, when missing
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
@@ -97,6 +97,9 @@ rename: setup ## Give an item a new id and address, keeping the old one working:
 
 withdraw: setup ## Take an item out, keeping a page at its address: make withdraw ID=some-id [REPLACED_BY=other-id] [REASON="…"]
 	@$(BIN)/python -m macros.cli withdraw "$(ID)" --replaced-by "$(REPLACED_BY)" --reason "$(REASON)"
+
+fields: setup ## Rewrite FIELDS.md, the reference of the fields each kind of item may have, from the schema
+	@$(BIN)/python -m macros.fields_reference
 
 .venv-zensical/.installed: requirements.lock
 	$(PYTHON) -m venv .venv-zensical

@@ -39,10 +39,11 @@ from .addresses import describe, redirect_url, whole_guidance_order
 from .contacts import read_contacts
 from .problems import ContentError, PluginError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
+from .serve_errors import error_page, serving
 from .schema import GlossaryTerm
 from .search import SearchLayer
 
-__all__ = ["define_env", "on_post_page_macros", "on_post_build"]
+__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]
 
 try:
     from mkdocs.plugins import get_plugin_logger
@@ -64,11 +65,30 @@ SEARCH_BOOST = {"glossary-term": 0.3}
 INDEX_SEARCH_BOOST = 0.5
 
 
+_failed: ContentError | None = None
+"""The content error of the current `make serve` rebuild, shown on every page instead of it."""
+
+
 def define_env(env: Any) -> None:
+    global _failed, _search_layer
     project_dir = Path(env.project_dir)
     content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
     docs_dir = project_dir / env.conf.get("docs_dir", "docs")
-    state = build_state(project_dir, content_dir, docs_dir, env.conf)
+    try:
+        state = build_state(project_dir, content_dir, docs_dir, env.conf)
+    except ContentError as error:
+        # `mkdocs serve` keeps the browser waiting, silently, while a rebuild fails. Under
+        # `make serve` only, the site is built with the message on every page instead, and the
+        # next save that fixes the file brings the pages back. Every other build still stops.
+        if not serving(os.environ, sys.argv):
+            raise
+        _failed = error
+        _search_layer = None
+        # Printed, not logged: MkDocs counts logged errors and would abort the strict build again.
+        print(error, file=sys.stderr)
+        _stand_in_records(env.conf)
+        return
+    _failed = None
     corpus, flows, history, today, site = state.corpus, state.flows, state.history, state.today, state.site
     if history.incomplete and in_ci():
         # A site built in CI is published: it must not go out with a history that is wrong.
@@ -99,7 +119,6 @@ def define_env(env: Any) -> None:
         log.info(notice)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, contacts)
     _explain_abbreviations(env.conf, corpus)
-    global _search_layer
     _search_layer = SearchLayer(state.search_words)
 
     def current_page() -> str:
@@ -273,6 +292,20 @@ def release_being_published() -> dict[str, str] | None:
 def in_ci() -> bool:
     """True on a CI service (they set CI, GitHub Actions to "true")."""
     return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros calls this before each page: while the content is broken under `make serve`,
+    the page becomes the message (escaped, and with no {{ }} left for the page's templates)."""
+    if _failed is not None:
+        env.markdown = error_page(_failed)
+
+
+def _stand_in_records(config: Any) -> None:
+    """What the theme's templates read from the generator, for a build that shows only the error."""
+    config["extra"]["guidance_build"] = {"commit": "", "version": "", "built_at": "", "note": "The site could not be built."}
+    config["extra"]["guidance_audit"] = {"error": "The site could not be built."}
+    config["extra"]["guidance_feed"] = []
 
 
 def _explain_abbreviations(config: Any, corpus: Any) -> None:

@@ -338,6 +338,8 @@ def audit_manifest(
                 "review_due": item.review_due.isoformat(),
                 "owner": item.owner,
                 "updates": [update_record(update) for update in item.updates],
+                # "local": added by the partnership, not part of the published guidance.
+                "origin": item.origin,
             }
         )
     return {

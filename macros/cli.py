@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import edits
+from . import edits, placeholders
 from .audit import review_rows, review_state, review_summary, status_summary
 from .loader import load_corpus
 from .pages import stub_text
@@ -83,15 +83,22 @@ def review(root: Path, today: dt.date) -> int:
 
 
 _EXTRA_FIELDS = {
-    "legislation": 'sections:\n  - "1"\nsources:\n  - title: The Act on legislation.gov.uk\n    url: https://www.legislation.gov.uk/\n',
-    "principle-set": "member_label: Rule\nanchor_prefix: rule\nmembers:\n  - name: First rule\n    text: What the first rule says.\n",
-    "myth": "answered_by:\n  - {answer}\n",
+    "legislation": (
+        f"sections:\n  - {placeholders.SECTION.text}\nsources:\n  - title: {placeholders.SOURCE_TITLE.text}\n"
+        f"    url: {placeholders.SOURCE_URL.text}\n"
+    ),
+    "principle-set": (
+        "member_label: Rule\nanchor_prefix: rule\nmembers:\n"
+        f"  - name: {placeholders.MEMBER_NAME.text}\n    text: {placeholders.MEMBER_TEXT.text}\n"
+    ),
+    "myth": f"answered_by:\n  - {placeholders.ANSWERED_BY.text}\n",
     "glossary-term": "abbreviation: {abbreviation}\n",
 }
 
 
 def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
-    """Write a new item (and its page file, for kinds with pages of their own). Nothing else needs editing."""
+    """Write a new item marked origin: local (and its page file, for kinds with pages of their own);
+    nothing else needs editing. The placeholders it holds are refused by every check until replaced."""
     if kind not in KINDS:
         print(f"'{kind}' is not a kind of item. Use one of: {', '.join(KINDS)}.", file=sys.stderr)
         return 2
@@ -108,30 +115,30 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
     if content_file.exists() or page_file.exists():
         print(f"{content_file.relative_to(root)} already exists: choose another ID.", file=sys.stderr)
         return 2
-    corpus = load_corpus(content_file.parent.parent, project_dir=root)
-    if item_id in corpus.items:
-        print(f"The id '{item_id}' is already used by {corpus.files[item_id]}: choose another ID.", file=sys.stderr)
+    # File names, not the loaded content: a new item may be started while another is half written.
+    taken = sorted(content_file.parent.parent.glob(f"*/{item_id}.md"))
+    if taken:
+        print(f"The id '{item_id}' is already used by {taken[0].relative_to(root)}: choose another ID.", file=sys.stderr)
         return 2
     owner = ((config.get("extra", {}) or {}).get("partnership", {}) or {}).get("name", "Owner to be named")
-    extra = _EXTRA_FIELDS.get(kind, "").format(
-        answer=next(iter(corpus.items), item_id), abbreviation=item_id.upper().replace("-", "")
-    )
+    extra = _EXTRA_FIELDS.get(kind, "").format(abbreviation=item_id.upper().replace("-", ""))
     content_file.parent.mkdir(parents=True, exist_ok=True)
     content_file.write_text(
         "---\n"
         f"kind: {kind}\n"
         f"id: {item_id}\n"
         f"title: {yaml.safe_dump(title.strip(), default_style=chr(34)).strip()}\n"
-        "summary: One plain sentence saying what this is and who it helps.\n"
+        f"summary: {placeholders.SUMMARY.text}\n"
         f"{extra}"
+        # Added by the partnership: the tests that hold the site to the published guidance leave it out.
+        "origin: local\n"
         f"owner: {yaml.safe_dump(owner, default_style=chr(34)).strip()}\n"
         "status: reviewed\n"
         f"reviewed_by: {yaml.safe_dump(owner, default_style=chr(34)).strip()}\n"
         f"last_reviewed: {today.isoformat()}\n"
         f"review_due: {today.replace(year=today.year + 1).isoformat()}\n"
         "---\n"
-        "Write the text of the item here, in Markdown. To link to another item, write ref with its id\n"
-        "between double curly brackets, as the README shows.\n",
+        f"{placeholders.BODY_TEXT}",
         encoding="utf-8",
     )
     shown = [content_file.relative_to(root).as_posix()]
@@ -145,7 +152,9 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
             shown.append(index.relative_to(root).as_posix())
     print(f"Created {' and '.join(shown)}.")
     print("It appears in the menu with the other items of its folder: nothing else needs editing.")
-    print(f"Now write its text in {shown[0]}, replacing every placeholder, then run `make check`.")
+    print(f"Now write its text in {shown[0]}, replacing every placeholder (make check names each one),")
+    print("then run `make check`. It is marked 'origin: local' (added by the partnership, not part of the")
+    print("published guidance): remove that line only if the item carries a section of the published guidance.")
     print(f"When it is ready: git add {' '.join(shown)} && git commit")
     return 0
 

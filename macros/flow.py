@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import unresolved
+from .yaml_slips import explain_error, slips_in_valid_yaml
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
 
@@ -136,11 +137,16 @@ def load_flows(flows_dir: Path, items: dict[str, Item], *, project_dir: Path) ->
             continue
         shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else str(path)
         try:
-            data = yaml.load(read_text(path, shown, root=flows_dir), Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader
+            text = read_text(path, shown, root=flows_dir)
+            data = yaml.load(text, Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader
         except UnreadableFile as failure:
             problems.append(failure.problem)
             continue
         except yaml.YAMLError as error:
+            slip = explain_error(error, text, first_line=1)
+            if slip is not None:
+                problems.append(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message))
+                continue
             mark = getattr(error, "problem_mark", None)
             problems.append(
                 Problem(
@@ -149,6 +155,10 @@ def load_flows(flows_dir: Path, items: dict[str, Item], *, project_dir: Path) ->
                     message=f"this is not valid YAML ({getattr(error, 'problem', None) or error}).",
                 )
             )
+            continue
+        slips = slips_in_valid_yaml(text, first_line=1)
+        if slips:
+            problems.extend(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips)
             continue
         if not isinstance(data, dict):
             problems.append(Problem(file=shown, message="a flow must be 'field: value' lines (id, title, start, questions…)."))

@@ -18,9 +18,11 @@ from pydantic import TypeAdapter, ValidationError
 from .addresses import DATA_FILES
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, Reference, find_refs, unresolved
+from .placeholders import placeholder_problems
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
 from .templating import check_body, parse
+from .yaml_slips import explain_error, slips_in_valid_yaml, source_texts, value_lines
 
 _FRONT_MATTER_FENCE = "---"
 # Raw HTML would bypass escaping; autolinks such as <https://…> stay allowed.
@@ -41,6 +43,10 @@ class _Parsed:
     body: str
     body_line: int
     field_lines: dict[str, int]
+    written: dict[tuple[Any, ...], str]
+    """What the author wrote for values YAML did not read as text, for the messages."""
+    value_lines: dict[tuple[Any, ...], int]
+    """The line of every value, nested ones included."""
 
 
 class _FileProblem(Exception):
@@ -117,7 +123,8 @@ def _display(path: Path, project_dir: Path) -> str:
 
 
 def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tuple[Item, _Parsed]:
-    parsed = _parse(read_text(path, shown, root=content_dir), shown)
+    text = read_text(path, shown, root=content_dir)
+    parsed = _parse(text, shown)
     data = parsed.data
 
     def wrong(field: str, message: str) -> _FileProblem:
@@ -145,6 +152,8 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
                 kind=kind.name,
                 field_lines=parsed.field_lines,
                 model=kind.model,
+                written=parsed.written,
+                value_lines=parsed.value_lines,
             )
         ) from None
 
@@ -158,6 +167,11 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
     if len(relative.parts) != 2 or folder != kind.folder:
         holds = f" This folder holds {KIND_BY_FOLDER[folder].name} items." if folder in KIND_BY_FOLDER else ""
         raise wrong("kind", f"a {kind.name} item belongs in the folder content/{kind.folder}/.{holds}")
+    placeholders = placeholder_problems(
+        item, file=shown, lines=text.splitlines(), field_lines=parsed.field_lines, body_line=parsed.body_line
+    )
+    if placeholders:
+        raise ContentError(placeholders)
     return item, parsed
 
 
@@ -189,6 +203,9 @@ def _parse(text: str, shown: str) -> _Parsed:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
+        slip = explain_error(error, front, first_line=2)
+        if slip is not None:
+            raise _FileProblem(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message)) from None
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
         raise _FileProblem(
@@ -207,6 +224,9 @@ def _parse(text: str, shown: str) -> _Parsed:
                 message="the front matter must be 'field: value' lines, such as 'title: Crime and Disorder Act 1998'.",
             )
         )
+    slips = slips_in_valid_yaml(front, first_line=2)
+    if slips:
+        raise ContentError(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips)
     field_lines: dict[str, int] = {}
     for key_node, _ in node.value:
         name = str(key_node.value)
@@ -224,7 +244,14 @@ def _parse(text: str, shown: str) -> _Parsed:
     for key_node, value_node in node.value:
         _nested_lines(str(key_node.value), value_node, field_lines)
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
-    return _Parsed(data=data, body=body, body_line=end + 2, field_lines=field_lines)
+    return _Parsed(
+        data=data,
+        body=body,
+        body_line=end + 2,
+        field_lines=field_lines,
+        written=source_texts(node, front),
+        value_lines=value_lines(node, first_line=2),
+    )
 
 
 def _nested_lines(path: str, node: yaml.Node, field_lines: dict[str, int]) -> None:

@@ -72,12 +72,20 @@ def problems_from_validation(
     kind: str,
     field_lines: dict[str, int],
     model: Any = None,
+    written: dict[tuple[Any, ...], str] | None = None,
+    value_lines: dict[tuple[Any, ...], int] | None = None,
 ) -> list[Problem]:
     """Turn pydantic's error list into one plain sentence per mistake.
 
     ``model`` (the kind's pydantic model) lets a mistake inside a list entry, such as an
-    unknown field in one of the ``updates``, name the fields that entry may have.
+    unknown field in one of the ``updates``, name the fields that entry may have. ``written`` holds
+    what the author wrote for values YAML did not read as text (yaml_slips.py), so that
+    'short_title: No' is answered with the quotes it needs, not with "False".
     """
+    from .yaml_slips import not_text_message  # not at the top: yaml_slips imports content_files, which imports this module
+
+    written = written or {}
+    value_lines = value_lines or {}
     allowed = sorted(allowed_fields)
     problems: list[Problem] = []
     for detail in error.errors():
@@ -87,8 +95,9 @@ def problems_from_validation(
             loc = loc[1:]
         field = _field_path(loc) or None
         top = str(loc[0]) if loc else None
-        # Lines of entries inside lists ("updates[2].date") are known too; fall back to the field's own.
-        line = _nearest_line(field, field_lines) if field else None
+        # An entry of a list points at that entry; nested fields ("updates[2].date") at their own line;
+        # otherwise the field's own line.
+        line = (value_lines.get(loc) if len(loc) > 1 else None) or (_nearest_line(field, field_lines) if field else None)
         name = str(loc[-1]) if loc else None
         error_type = detail["type"]
         value = detail.get("input")
@@ -118,6 +127,8 @@ def problems_from_validation(
                 f"'{value}' is not a valid id: use lower-case letters, digits and hyphens,"
                 " like 'crime-and-disorder-act-1998' (add '#anchor' to cite one rule)."
             )
+        elif error_type == "string_type" and loc in written and value is not None:
+            message = f"this should be text, but {not_text_message(written[loc], value, loc)}"
         elif error_type == "string_type":
             message = f"this should be text, but it is {_describe(value)}."
         elif error_type == "list_type":
@@ -126,6 +137,11 @@ def problems_from_validation(
             message = f"this should be a set of 'name: value' lines, but it is {_describe(value)}."
         elif error_type in ("bool_type", "bool_parsing"):
             message = f"write true or false here, not {_describe(value)}."
+        elif error_type == "literal_error" and top == "origin":
+            message = (
+                f"'{value}' is not an origin: write 'origin: local' for an item the partnership added, "
+                "or leave the field out for an item of the published guidance."
+            )
         elif error_type == "literal_error":
             expected = detail.get("ctx", {}).get("expected", "")
             message = f"{_describe(value)} is not allowed here: write {expected}."
@@ -138,8 +154,10 @@ def problems_from_validation(
                 field = f"{field}.{named}" if field else named
                 line = field_lines.get(field) or field_lines.get(named) or line
             elif not loc:
-                field = "review_due"
-                line = field_lines.get("review_due")
+                # Whole-item checks name the field to change: review dates, or origin: local beside a
+                # guidance_section.
+                field = "origin" if "origin: local" in message else "review_due"
+                line = field_lines.get(field)
         else:
             message = detail["msg"] + "."
         problems.append(Problem(file=file, field=field, line=line, message=message))

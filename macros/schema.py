@@ -102,14 +102,17 @@ class FieldError(ValueError):
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # Field docstrings become descriptions: FIELDS.md, the staff's field reference, is made from them.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Source(StrictModel):
     """A publication the item rests on, such as a section on legislation.gov.uk."""
 
     title: Text
+    """The publication's name as a reader would recognise it, e.g. "Children Act 2004, section 11"."""
     url: HttpsUrl
+    """Its web address, starting with https://."""
 
 
 class Member(StrictModel):
@@ -155,8 +158,12 @@ class Item(StrictModel):
     """Fields every content item has, whatever its kind."""
 
     kind: str
+    """What sort of item this is; it must match the folder the file is in."""
     id: Id
+    """The file name without .md, and the last part of the page's web address: lower-case words
+    joined by hyphens, e.g. "crime-and-disorder-act-1998"."""
     title: Text
+    """The page's heading and the name shown in the menu, search results and the browser tab."""
     short_title: Text | None = None
     """Shorter title for menus and links; defaults to the title."""
     summary: Text
@@ -167,14 +174,22 @@ class Item(StrictModel):
     """Words people search with that should find this item but are not names for it
     (e.g. "phone" for sharing securely). Used by search only, never shown."""
     related: list[Ref] = []
+    """Ids of other items worth reading next, listed under "Related" (add "#rule-4" to point at one rule)."""
     sources: list[Source] = []
+    """The publications the item rests on, each with a title and a url, listed under "Sources"."""
     exit_this_page: bool = False
     """Show the "Exit this page" button: for pages a person at risk at home may read."""
     guidance_section: Text | None = None
-    """Where the item comes from in the published guidance, e.g. "2. The Legal Basis"."""
+    """Where the item comes from in the published guidance, e.g. "2. The Legal Basis": the heading
+    path the coverage map (tests/source_coverage.yml) lists it under. Leave it out with origin: local."""
+    origin: Literal["guidance", "local"] = "guidance"
+    """Write "origin: local" for an item the partnership added that is not part of the published
+    guidance: its page then says so, and the tests that hold the site to the published guidance
+    leave it out. Leave the field out for items carried from the published guidance."""
     updates: list[Update] = []
     """Currency notes: "Since this guidance was published"."""
     owner: Text
+    """Who answers for the item's accuracy and reviews it, e.g. the partnership's name."""
     status: Literal["transcribed", "reviewed"]
     """"transcribed": copied from the published guidance and checked against it, not yet reviewed
     against current law. "reviewed": reviewed against current law by ``reviewed_by`` on ``last_reviewed``."""
@@ -185,7 +200,23 @@ class Item(StrictModel):
     reviewed_by: Text | None = None
     """Who reviewed it (a named person or role); only for status: reviewed."""
     review_due: Date
+    """When it must next be checked, as YYYY-MM-DD, after last_reviewed."""
     body: str = ""
+    """The text of the page, in Markdown, written below the closing '---' (not as a field)."""
+
+    @model_validator(mode="after")
+    def _local_items_have_no_source_section(self) -> "Item":
+        if self.origin == "local" and self.guidance_section is not None:
+            raise ValueError(
+                "an item with origin: local was added by the partnership, so it has no guidance_section: "
+                "remove one of the two (keep guidance_section if the item is part of the published guidance)"
+            )
+        return self
+
+    @property
+    def is_local(self) -> bool:
+        """Added by the partnership rather than carried from the published guidance."""
+        return self.origin == "local"
 
     @model_validator(mode="after")
     def _review_status_is_honest(self) -> "Item":
@@ -245,6 +276,7 @@ class Legislation(Item):
 class DisclosureScheme(Item):
     kind: Literal["disclosure-scheme"]
     commenced: Date | None = None
+    """When the scheme started, as YYYY-MM-DD."""
 
 
 class Consideration(Item):
@@ -258,6 +290,7 @@ class PrincipleSet(Item):
     anchor_prefix: Id
     """Each member's anchor is this plus its number, e.g. rule-4."""
     members: Annotated[list[Member], Field(min_length=1)]
+    """The rules in order, each with a name and a text; a rule's number is its place in the list."""
 
     def anchor(self, number: int) -> str:
         return f"{self.anchor_prefix}-{number}"
@@ -276,6 +309,7 @@ class Myth(Item):
 class Resource(Item):
     kind: Literal["resource"]
     links: list[Source] = []
+    """The resources themselves, each with a title and a url, listed on the page."""
 
 
 class GlossaryTerm(Item):

@@ -196,7 +196,10 @@ def test_invalid_yaml_names_the_line(tmp_path: Path, items) -> None:
     (flows / "broken.yml").write_text("id: broken\ntitle: [oops\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_flows(flows, items, project_dir=tmp_path)
-    assert "flows/broken.yml, line 3: this is not valid YAML" in str(caught.value)
+    # The line where the list opens, not the end of the file where YAML gave up.
+    assert "flows/broken.yml, line 2, field 'title': the '[' in 'title: [oops' starts a list that is never closed" in str(
+        caught.value
+    )
 
 
 def test_a_second_flow_needs_no_code(tmp_path: Path, items) -> None:
@@ -209,3 +212,14 @@ def test_a_second_flow_needs_no_code(tmp_path: Path, items) -> None:
     loaded = load_flows(flows, items, project_dir=tmp_path)
     assert sorted(loaded) == ["short-flow", "when-to-share"]
     assert [answers for answers, _ in loaded["short-flow"].flow.paths()] == [("yes",), ("no",)]
+
+
+def test_a_hash_in_a_flow_value_is_named(tmp_path: Path, items) -> None:
+    flows = tmp_path / "flows"
+    flows.mkdir()
+    (flows / "noted.yml").write_text("id: noted\ntitle: Step #1 of the flow\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_flows(flows, items, project_dir=tmp_path)
+    assert "flows/noted.yml, line 2, field 'title': in 'title: Step #1 of the flow', the '#' and everything after" in str(
+        caught.value
+    )

@@ -114,6 +114,7 @@ def test_every_page_carries_the_build_commit_and_the_manifest_is_complete(tmp_pa
             assert row["last_reviewed"] and row["reviewed_by"]
         else:
             assert row["transcribed"] and row["last_reviewed"] is None and row["reviewed_by"] is None
+        assert row["origin"] == "guidance"
     assert {row["id"]: row["review_status"] for row in manifest["items"]}["riverside-myth"] == "transcribed"
 
 
@@ -205,7 +206,24 @@ def test_make_new_scaffolds_a_valid_item_that_joins_the_menu_with_no_other_edit(
     assert (root / "docs" / "guidance" / "sharing-with-schools.md").read_text() == '{{ item_page("sharing-with-schools") }}\n'
     assert (root / "mkdocs.yml").read_text() == config_before
     assert (root / "docs" / ".nav.yml").read_text() == nav_before
-    assert cli(root, "check").returncode == 0
+    # Its placeholders are refused until replaced (tests/test_local_items.py has the messages).
+    assert cli(root, "check").returncode == 1
+    from macros import placeholders
+
+    fills = {
+        placeholders.SUMMARY.text: "A plain sentence.",
+        placeholders.BODY.text: "The text.",
+        placeholders.ANSWERED_BY.text: "sharing-with-schools",
+        placeholders.MEMBER_NAME.text: "Keep a record",
+        placeholders.MEMBER_TEXT.text: "Write down what you shared.",
+    }
+    for made in ["guidance/sharing-with-schools.md", "myths/a-new-myth.md", "principles/new-rules.md"]:
+        path = root / "content" / made
+        text = path.read_text()
+        for old, new in fills.items():
+            text = text.replace(old, new)
+        path.write_text(text)
+    assert cli(root, "check").returncode == 0, cli(root, "check").stderr
     built = build(root)
     new_page = page(built, "guidance/sharing-with-schools")
     assert "Title for sharing-with-schools" in new_page
