@@ -55,6 +55,8 @@ def read_text(path: Path, shown: str, *, root: Path | None = None) -> str:
             raise refuse("this is a link to a file that does not exist: replace it with the file itself.")
         if root is not None and not target.is_relative_to(root.resolve()):
             raise refuse("this is a link to a file outside the project: replace it with the file itself.")
+        # Even inside the project a link is refused: what is published must be the file reviewed here.
+        raise refuse("this is a link to another file: replace it with the file itself.")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .schema import ID_PATTERN, KINDS, REF_PATTERN, Item, Member, Source, _plain_text, _require_https
+from .schema import ID_PATTERN, KINDS, REF_PATTERN, Item, Member, Source, _require_https, plain_text
 
 OUTPUT = "FIELDS.md"
 
@@ -60,7 +60,7 @@ def describe(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "item id (add `#rule-4` to point at one rule)"
     if _require_https in functions:
         return "a web address starting `https://`"
-    if _plain_text in functions:
+    if plain_text in functions:
         return "plain text"
     return "Markdown text"
 

@@ -72,11 +72,16 @@ def clean(html: str) -> str:
     )
 
 
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""Ids a body may give: never one of the theme's own (``__config``, ``__search``…), which its
+scripts look up, so content cannot stand in for them."""
+
+
 def check_html(html: str) -> list[Finding]:
     """Every piece of markup the allow-list refuses; empty when all of it is allowed."""
     original = _events(html)
     allowed = _events(clean(html))
-    found: list[Finding] = []
+    found: list[Finding] = [finding for event in original if (finding := _unsafe_value(event))]
     matcher = difflib.SequenceMatcher(a=original, b=allowed, autojunk=False)
     for operation, start, end, _, _ in matcher.get_opcodes():
         if operation == "equal":
@@ -88,6 +93,29 @@ def check_html(html: str) -> list[Finding]:
     if not found and original != allowed:
         found.append(Finding("markup that the site does not publish", ""))
     return found
+
+
+def _unsafe_value(event: _Event) -> Finding | None:
+    """Allowed attributes whose values the page's scripts would misuse.
+
+    The theme shows a link's or abbreviation's title as a tooltip by writing it as HTML, so a title
+    must not hold markup even when written with character references; and an id must not be one of
+    the theme's own.
+    """
+    if event[0] != "start":
+        return None
+    tag, attributes = event[1], dict(event[2])
+    title = attributes.get("title", "")
+    if "<" in title or ">" in title:
+        return Finding(f"the title '{_shorten(title)}' on <{tag}>, which holds '<' or '>': write it in words", "title")
+    identifier = attributes.get("id")
+    if identifier is not None and not ID_PATTERN.match(identifier):
+        return Finding(
+            f"the id '{_shorten(identifier)}': ids are lower-case letters, digits, '-' and '_', starting with a "
+            "letter or digit",
+            identifier,
+        )
+    return None
 
 
 def _explain(event: _Event) -> Finding | None:

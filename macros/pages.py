@@ -10,12 +10,15 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+import yaml
+
 from .addresses import SiteData, stub_pages
-from .content_files import UnreadableFile, is_ignored, read_text
+from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
+from .html_policy import MarkdownToHtml, check_html
 from .corpus import Corpus, find_refs, unresolved
 from .problems import Problem
-from .schema import KINDS
-from .templating import check_page, parse
+from .schema import KINDS, plain_text
+from .templating import check_page, parse, split_front_matter
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
 _INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*(?:,[^)]*)?\)\s*\}\}""", re.S)
@@ -136,3 +139,124 @@ def check_page_refs(corpus: Corpus, docs_dir: Path) -> list[Problem]:
             if message:
                 problems.append(Problem(file=shown, line=line, message=message))
     return problems
+
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"})
+"""Endings MkDocs (and so the page functions) treat as pages: only .md is allowed, so every page is checked."""
+
+NAV_FILE = ".nav.yml"
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
+    """Every file in docs/ is a page held to the same rules as content, the menu, or the site's
+    own code in docs/assets/ (reviewed as code); anything else is refused.
+
+    Page files may use the page functions (templating.py); their own text and front matter are
+    checked like content: plain-text fields, and HTML within the allow-list (html_policy.py).
+    """
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*")):
+        relative = path.relative_to(docs_dir).as_posix()
+        shown = f"{docs_dir.name}/{relative}"
+        if path.is_symlink():
+            problems.append(Problem(file=shown, message="this is a link to another file: replace it with the file itself."))
+            continue
+        if path.is_dir() or relative.startswith("assets/"):
+            continue
+        suffix = path.suffix.lower()
+        if relative == NAV_FILE:
+            problems += _check_nav(path, shown, docs_dir)
+        elif suffix in MARKDOWN_SUFFIXES and suffix != ".md":
+            problems.append(Problem(file=shown, message=f"pages end in .md: rename this file to {path.stem}.md."))
+        elif suffix == ".md":
+            problems += _check_page_text(path, shown, docs_dir, to_html)
+        elif not is_ignored(path):
+            problems.append(
+                Problem(
+                    file=shown,
+                    message="only pages (.md files) and the menu (.nav.yml) belong here; the site's own styles "
+                    "and scripts live in docs/assets/, which is reviewed as code.",
+                )
+            )
+    return problems
+
+
+def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
+    try:
+        source = read_text(path, shown, root=docs_dir)
+    except UnreadableFile as failure:
+        return [failure.problem]
+    front, body, body_line = split_front_matter(source)
+    problems = _check_front_matter(front, shown)
+    # The page functions' output is the generator's own; the page's own words and markup are checked.
+    own = _TEMPLATE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), body)
+    try:
+        html = to_html.convert(own)
+    except RecursionError:
+        return problems + [Problem(file=shown, message="this page is nested too deeply to turn into a web page.")]
+    for finding in check_html(html):
+        lines = body.splitlines()
+        line = next((n for n, text in enumerate(lines, body_line) if finding.needle and finding.needle.casefold() in text.casefold()), None)
+        problems.append(Problem(file=shown, line=line, message=f"{finding.message}. Pages may hold no other markup."))
+    return problems
+
+
+def _check_front_matter(front: str, shown: str) -> list[Problem]:
+    if not front.strip():
+        return []
+    try:
+        data = yaml.load(front, Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader
+    except (yaml.YAMLError, ValueError) as error:
+        return [Problem(file=shown, message=f"the front matter is not valid YAML ({getattr(error, 'problem', None) or error}).")]
+    problems = []
+    for field, value in _strings(data):
+        try:
+            plain_text(value)
+        except ValueError as error:
+            problems.append(Problem(file=shown, field=field, message=f"{error}."))
+    return problems
+
+
+def _check_nav(path: Path, shown: str, docs_dir: Path) -> list[Problem]:
+    """Menu titles are plain text, and a menu entry leads to a page or an https:// address."""
+    try:
+        data = yaml.load(read_text(path, shown, root=docs_dir), Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader
+    except UnreadableFile as failure:
+        return [failure.problem]
+    except (yaml.YAMLError, ValueError) as error:
+        return [Problem(file=shown, message=f"the menu is not valid YAML ({getattr(error, 'problem', None) or error}).")]
+    problems = []
+
+    def walk(entry: Any, where: str) -> None:
+        if isinstance(entry, list):
+            for number, item in enumerate(entry, 1):
+                walk(item, f"{where}[{number}]")
+        elif isinstance(entry, dict):
+            for key, value in entry.items():
+                if where.startswith("nav") and "glob" not in entry:
+                    try:
+                        plain_text(str(key))
+                    except ValueError as error:
+                        problems.append(Problem(file=shown, field=where, message=f"the title '{key}': {error}."))
+                if isinstance(value, str) and where.startswith("nav") and "glob" not in entry:
+                    target = value.strip()
+                    if ":" in target.split("/")[0] and not target.startswith("https://"):
+                        problems.append(
+                            Problem(file=shown, field=where, message=f"'{target}' is not a page or an https:// address.")
+                        )
+                walk(value, f"{where}.{key}")
+
+    walk((data or {}).get("nav", []) if isinstance(data, dict) else [], "nav")
+    return problems
+
+
+def _strings(data: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(data, str):
+        yield where or "front matter", data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list):
+        for number, value in enumerate(data, 1):
+            yield from _strings(value, f"{where}[{number}]")

@@ -41,7 +41,10 @@ def md(value: Any) -> Markup:
     reach page titles and menus as a literal "&#39;".
     """
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Markdown has no escape for '~', and '~~~' at the start of a line opens a code block that would
+    # swallow what follows: written as a character reference it is only ever a tilde.
+    return Markup(text.replace("~", "&#126;"))
 
 
 def long_date(value: dt.date) -> str:

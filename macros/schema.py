@@ -46,17 +46,29 @@ def _parse_date(value: Any) -> dt.date:
     raise ValueError(f"'{value}' is not a date written as YYYY-MM-DD, for example 2026-11-26")
 
 
+_URL_UNSAFE = re.compile(r"[\s()\[\]{}<>\"'`\\]")
+
+
 def _require_https(value: str) -> str:
     if not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
         raise ValueError(f"'{value}' is not a web address starting with https://")
+    unsafe = _URL_UNSAFE.search(value)
+    if unsafe:
+        # The address is written into a Markdown link: brackets or quotes could end it early.
+        raise ValueError(
+            f"the address holds '{unsafe.group(0)}', which web addresses must write in code: copy the "
+            "address from the browser's address bar, which writes it as %28, %29 and so on"
+        )
     return value
 
 
 _MARKUP = re.compile(r"<|\{[{%#]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Newlines too: a field is one line wherever it is shown, and a line break in it could start a new
+# Markdown block (a code fence that swallows what follows) on the page it is placed in.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
-def _plain_text(value: str) -> str:
+def plain_text(value: str) -> str:
     """Refuse markup in a field that is published as plain text.
 
     Titles, summaries, aliases and the like reach menus, page titles, <head>, search results
@@ -78,13 +90,19 @@ def _plain_text(value: str) -> str:
                 "below the front matter, not in a field"
             )
         raise ValueError(f"'{found}' is web page code: write the character itself instead")
-    if _CONTROL.search(value):
-        raise ValueError("this field holds an invisible control character: retype it")
+    control = _CONTROL.search(value)
+    if control and control.group(0) in "\r\n\u2028\u2029":
+        raise ValueError(
+            "this field must be one line: it holds a line break. Write it on one line, or use '>-' to fold "
+            "several lines into one"
+        )
+    if control:
+        raise ValueError("this field holds an invisible control character (such as a tab): retype it")
     return value
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-Text = Annotated[str, Field(min_length=1), AfterValidator(_plain_text)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(plain_text)]
 """A plain-text field: never markup, whatever page, menu or file it reaches."""
 MarkdownText = Annotated[str, Field(min_length=1)]
 """A field written in Markdown like a body (a rule's text): checked as a body is."""

@@ -13,6 +13,7 @@ by an immutable sandbox holding only ``ref``, so even a check missed here cannot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -77,9 +78,41 @@ def check_body(source: str) -> list[TemplateProblem]:
     return _check(source, functions=BODY_FUNCTIONS, settings=None, subject="the body")
 
 
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+"""How MkDocs finds a page's front matter (mkdocs.utils.meta): the page functions run on what follows."""
+
+
+def split_front_matter(source: str) -> tuple[str, str, int]:
+    """(front matter, body, line the body starts on) exactly as MkDocs will split the page."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return "", source, 1
+    return match.group(1), source[match.end() :], source.count("\n", 0, match.end()) + 1
+
+
 def check_page(source: str) -> list[TemplateProblem]:
-    """Everything in a page file's ``{{ }}`` outside the page functions and ``config.extra``."""
-    return _check(source, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
+    """Everything in a page file's ``{{ }}`` outside the page functions and ``config.extra``.
+
+    The body is checked exactly as mkdocs-macros will render it (after the front matter), and the
+    whole file too, so that a comment in the front matter cannot hide the body from the check.
+    Front matter itself may hold no template markers: the page's title is rendered as a template.
+    """
+    front, body, body_line = split_front_matter(source)
+    problems = [
+        TemplateProblem(found.line + body_line - 1, found.message)
+        for found in _check(body, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
+    ]
+    marker = re.search(r"\{[{%#]|[{%#]\}", front)
+    if marker:
+        problems.append(
+            TemplateProblem(
+                front.count("\n", 0, marker.start()) + 2,
+                f"'{marker.group(0)}' is not allowed in a page's front matter (between the '---' lines).",
+            )
+        )
+    if not problems:
+        problems = _check(source, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
+    return problems
 
 
 def parse(source: str) -> nodes.Template:
@@ -92,6 +125,8 @@ def _check(source: str, *, functions: frozenset[str], settings: str | None, subj
         tree = parse(source)
     except TemplateSyntaxError as error:
         return [TemplateProblem(error.lineno, f"a '{{{{ … }}}}' instruction is broken: {error.message}.")]
+    except RecursionError:
+        return [TemplateProblem(1, "a '{{ … }}' instruction is nested too deeply to read: write it plainly.")]
     problems: list[TemplateProblem] = []
     for output in tree.body:
         if not isinstance(output, nodes.Output):

@@ -8,18 +8,19 @@ stage reports every problem it finds; a later stage runs only on content that pa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
+import threading
 from pathlib import Path
-from typing import Any
-
-from typing import NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from .addresses import SiteData, load_site_data
 from .corpus import Corpus
 from .flow import LoadedFlow, load_flows
 from .html_policy import MarkdownToHtml, check_html
 from .loader import body_sources, load_corpus
-from .pages import check_page_refs, check_pages
+from .pages import check_docs_files, check_page_refs, check_pages
 from .problems import ContentError, Problem
 from .render import Renderer
 from .search import SearchWords, load_search_words
@@ -36,12 +37,18 @@ def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) 
     """The validated content; raises ContentError naming every file, line and field at fault."""
     corpus = load_corpus(content_dir, project_dir=project_dir)
     site = load_site_data(content_dir, corpus, docs_dir, shown_dir=_shown(content_dir, project_dir))
-    problems = check_pages(corpus, docs_dir, site) + check_page_refs(corpus, docs_dir)
+    to_html = MarkdownToHtml.from_config(config)
+    problems = (
+        check_pages(corpus, docs_dir, site)
+        + check_page_refs(corpus, docs_dir)
+        + check_docs_files(docs_dir, to_html)
+        + check_content_links(content_dir, project_dir)
+    )
     if problems:
         raise ContentError(problems)
     flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
     search_words = load_search_words(content_dir, project_dir=project_dir)
-    problems = check_published_html(corpus, MarkdownToHtml.from_config(config), project_dir)
+    problems = check_published_html(corpus, to_html, project_dir)
     if problems:
         raise ContentError(problems)
     return Validated(corpus, flows, site, search_words)
@@ -49,6 +56,38 @@ def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) 
 
 def _shown(folder: Path, project_dir: Path) -> str:
     return folder.relative_to(project_dir).as_posix() if folder.is_relative_to(project_dir) else folder.as_posix()
+
+
+SENTINEL = "isgsentinelparagraph"
+"""A paragraph placed after each text: if it does not come out as its own paragraph, the text left
+something open (a code fence, a list, a block of HTML) that would swallow what follows it on a page."""
+
+TIME_LIMIT = 5.0
+"""Seconds one text may take to turn into HTML. Real items take milliseconds; some malformed text
+(thousands of unmatched '[') takes Python-Markdown minutes, and would hold up every build."""
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the work after ``seconds`` (Unix main thread only; elsewhere there is no limit)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: Path) -> list[Problem]:
@@ -59,17 +98,42 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
         from_doc = corpus.doc_path(item_id)
         file = corpus.files[item_id]
         for field, source, _ in body_sources(item, None, {}):
-            html = to_html.convert(str(renderer.markdown(source, from_doc=from_doc)))
-            for finding in check_html(html):
-                problems.append(
-                    Problem(
-                        file=file,
-                        field=field,
-                        line=_line_of(project_dir / file, finding.needle),
-                        message=f"{finding.message}. Use plain Markdown: the site publishes no other markup.",
-                    )
+
+            def report(message: str, needle: str = "") -> None:
+                line = _line_of(project_dir / file, needle)
+                problems.append(Problem(file=file, field=field, line=line, message=message))
+
+            markdown = str(renderer.markdown(source, from_doc=from_doc))
+            try:
+                with _time_limit(TIME_LIMIT):
+                    html = to_html.convert(f"{markdown}\n\n{SENTINEL}\n")
+            except _TooSlow:
+                report(
+                    f"this text takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would hold up "
+                    "every build. Look for many '[', '<' or '*' without their closing partner."
                 )
+                continue
+            except (RecursionError, ValueError):
+                report("this text is nested too deeply (lists or quotes inside each other) to turn into a web page.")
+                continue
+            if not html.rstrip().endswith(f"<p>{SENTINEL}</p>"):
+                report(
+                    "this text leaves something open at its end (a code block started with ``` or ~~~, or a list "
+                    "or quote) that would swallow what follows it on the page: close it."
+                )
+                continue
+            for finding in check_html(html[: html.rstrip().rfind(f"<p>{SENTINEL}</p>")]):
+                report(f"{finding.message}. Use plain Markdown: the site publishes no other markup.", finding.needle)
     return problems
+
+
+def check_content_links(content_dir: Path, project_dir: Path) -> list[Problem]:
+    """No file or folder in content/ is a link: what is published must be the file reviewed there."""
+    return [
+        Problem(file=_shown(path, project_dir), message="this is a link to another file: replace it with the file itself.")
+        for path in sorted(content_dir.rglob("*"))
+        if path.is_symlink() and path.suffix != ".md"
+    ]
 
 
 def _line_of(path: Path, needle: str) -> int | None:
