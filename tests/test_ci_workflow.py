@@ -78,7 +78,7 @@ def test_a_daily_run_keeps_review_notices_current() -> None:
 
 def test_ci_publishes_only_the_current_version() -> None:
     commands = "\n".join(publish_commands())
-    assert "make publish-current PUSH=1" in commands
+    assert "make publish-current" in commands and "push origin gh-pages" in commands
     # A numbered release is a person's decision (make publish VERSION=…); a version named after
     # the date would be replaced by the next push that day.
     assert "VERSION=" not in commands and "date" not in commands
@@ -90,3 +90,18 @@ def test_both_jobs_see_the_whole_history() -> None:
     for job_name, job in workflows()["publish.yml"]["jobs"].items():
         checkouts = [step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout@")]
         assert checkouts and all(step["with"]["fetch-depth"] == 0 for step in checkouts), job_name
+
+
+def test_no_step_that_builds_the_site_can_reach_a_token_that_writes() -> None:
+    """The build runs content templates: the token lives only in steps that run no project code."""
+    for name, workflow in workflows().items():
+        for job_name, job in workflow["jobs"].items():
+            checkouts = [step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout@")]
+            assert all(step.get("with", {}).get("persist-credentials") is False for step in checkouts), (name, job_name)
+            for step in job["steps"]:
+                run = step.get("run", "")
+                holds_token = "github.token" in str(step.get("env", {})) or "secrets." in str(step)
+                if "make " in run or "python" in run:
+                    assert not holds_token, f"{name}: {job_name}: '{step.get('name')}' builds with a token"
+                if holds_token:
+                    assert "core.hooksPath=/dev/null" in run, f"{name}: {job_name}: git hooks could read the token"
