@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
+.PHONY: help setup build offline serve test test-fast lint lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,8 +63,16 @@ node_modules/.installed: package.json package-lock.json
 
 browser-tools: chromium node_modules/.installed ## Install Chromium and the npm tools the browser tests use
 
-test: setup browser-tools ## Run every test, browser tests included
+lint: setup ## Check the code with ruff (style, imports, bugs) and mypy (strict types in macros/)
+	$(BIN)/ruff check macros tests tools bench
+	$(BIN)/ruff format --check macros tests tools bench
+	$(BIN)/mypy
+
+test: setup browser-tools lint ## Run every test, browser tests included
 	$(BIN)/python -m pytest
+
+test-fast: setup lint ## The checks that need no browser, for the editing loop
+	$(BIN)/python -m pytest -m "not browser" -q
 
 flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
 	$(BIN)/python -m macros.flow_paths

@@ -486,7 +486,14 @@ def git_history(project: Path, items: list[Synth], rng: random.Random) -> None:
             with path.open("a", encoding="utf-8") as handle:
                 handle.write(f"\nThis guidance was updated at review {step} by the partnership.\n")
         git(project, "add", "-A", "content")
-        git(project, "commit", "-q", "-m", f"Review {step}: update {len(touched)} items", date=f"2026-0{step + 1}-15T10:00:00Z")
+        git(
+            project,
+            "commit",
+            "-q",
+            "-m",
+            f"Review {step}: update {len(touched)} items",
+            date=f"2026-0{step + 1}-15T10:00:00Z",
+        )
         if step in (1, 3):
             git(project, "tag", f"v2026.{step}")
 
@@ -533,11 +540,11 @@ def capture_markdown(project: Path, out: Path, scratch: Path) -> None:
 def _capture_main(config_file: str, out: str, scratch: str) -> None:
     """Child process: populate every page with the generator (macros, Markdown, link checks),
     record page.markdown after the macros plugin, and skip writing themed HTML."""
+    import logging
+
     import mkdocs.commands.build as build_module
     from mkdocs.config import load_config
     from mkdocs.structure.pages import Page
-
-    import logging
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     captured: dict[str, str] = {}
@@ -662,7 +669,18 @@ def site_metrics(site: Path, sample_doc: str) -> dict[str, Any]:
 
 def timed_build(project: Path, site: Path, log: Path) -> dict[str, Any]:
     """One strict build in a fresh process: wall time, CPU time and that process's peak RSS."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     load = os.getloadavg()[0]  # other work on this machine inflates wall time, not CPU time
     with log.open("wb") as output:
         start = time.perf_counter()
@@ -814,14 +832,26 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     if real and "wall_s" in real["generator"] and "wall_s" in real["plain"]:
         ratio = real["generator"]["wall_s"] / real["plain"]["wall_s"]
         cpu = real["generator"]["cpu_s"] / real["plain"]["cpu_s"]
-        add(f"real site build <= {GOALS['real_ratio']}x plain", ratio <= GOALS["real_ratio"], f"{ratio:.2f}x wall ({cpu:.2f}x CPU)")
+        add(
+            f"real site build <= {GOALS['real_ratio']}x plain",
+            ratio <= GOALS["real_ratio"],
+            f"{ratio:.2f}x wall ({cpu:.2f}x CPU)",
+        )
     else:
         add(f"real site build <= {GOALS['real_ratio']}x plain", None, "real not measured")
 
     big = results.get("2000", {}).get("generator", {})
     if "wall_s" in big:
-        add(f"2,000 items strict build <= {GOALS['big_seconds']:.0f} s", big["wall_s"] <= GOALS["big_seconds"], f"{big['wall_s']:.1f} s wall ({big['cpu_s']:.1f} s CPU)")
-        add(f"2,000 items peak memory <= {GOALS['big_peak_mb']:.0f} MB", big["peak_rss_mb"] <= GOALS["big_peak_mb"], f"{big['peak_rss_mb']:.0f} MB")
+        add(
+            f"2,000 items strict build <= {GOALS['big_seconds']:.0f} s",
+            big["wall_s"] <= GOALS["big_seconds"],
+            f"{big['wall_s']:.1f} s wall ({big['cpu_s']:.1f} s CPU)",
+        )
+        add(
+            f"2,000 items peak memory <= {GOALS['big_peak_mb']:.0f} MB",
+            big["peak_rss_mb"] <= GOALS["big_peak_mb"],
+            f"{big['peak_rss_mb']:.0f} MB",
+        )
     else:
         add(f"2,000 items strict build <= {GOALS['big_seconds']:.0f} s", None, "2000 not measured")
         add(f"2,000 items peak memory <= {GOALS['big_peak_mb']:.0f} MB", None, "2000 not measured")
@@ -830,11 +860,19 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     if "wall_s" in big and "wall_s" in mid:
         growth = big["wall_s"] / mid["wall_s"]
         cpu = big["cpu_s"] / mid["cpu_s"]
-        add(f"growth 2,000 vs 500 items <= {GOALS['growth']}x", growth <= GOALS["growth"], f"{growth:.2f}x wall ({cpu:.2f}x CPU; items x4)")
+        add(
+            f"growth 2,000 vs 500 items <= {GOALS['growth']}x",
+            growth <= GOALS["growth"],
+            f"{growth:.2f}x wall ({cpu:.2f}x CPU; items x4)",
+        )
     else:
         add(f"growth 2,000 vs 500 items <= {GOALS['growth']}x", None, "needs sizes 500 and 2000")
 
-    per_page = {s: r["generator"]["sample_page"]["js_css_gzip"] / 1e3 for s, r in results.items() if "sample_page" in r["generator"]}
+    per_page = {
+        s: r["generator"]["sample_page"]["js_css_gzip"] / 1e3
+        for s, r in results.items()
+        if "sample_page" in r["generator"]
+    }
     if per_page:
         worst = max(per_page.values())
         add(
@@ -848,7 +886,11 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     r2000 = results.get("2000", {})
     g, p = r2000.get("generator", {}).get("search_index_bytes"), r2000.get("plain", {}).get("search_index_bytes")
     if g and p:
-        add("2,000 items search index smaller than plain Material's", g < p, f"{g / 1e6:.2f} MB vs {p / 1e6:.2f} MB ({g / p:.2f}x)")
+        add(
+            "2,000 items search index smaller than plain Material's",
+            g < p,
+            f"{g / 1e6:.2f} MB vs {p / 1e6:.2f} MB ({g / p:.2f}x)",
+        )
     else:
         add("2,000 items search index smaller than plain Material's", None, "2000 not measured")
     return verdicts
@@ -871,8 +913,20 @@ def profile(case: Case, work: Path, variant: str = "generator", *, verbose: bool
     prof = work / f"profile-{case.size}-{variant}.prof"
     site = work / case.size / f"site-profile-{variant}"
     command = [
-        sys.executable, "-m", "cProfile", "-o", str(prof),
-        "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site),
+        sys.executable,
+        "-m",
+        "cProfile",
+        "-o",
+        str(prof),
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
     ]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
@@ -922,12 +976,15 @@ def package_of(filename: str) -> str:
 
 def project_state() -> dict[str, Any]:
     """Which generator was measured: macros/ and overrides/ are symlinked live, and others edit them."""
+
     def run(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, env=ENV).stdout.strip()
 
     return {
         "head": run("rev-parse", "--short", "HEAD"),
-        "uncommitted": run("status", "--porcelain", "--", "macros", "overrides", "mkdocs.yml", "content", "docs").splitlines(),
+        "uncommitted": run(
+            "status", "--porcelain", "--", "macros", "overrides", "mkdocs.yml", "content", "docs"
+        ).splitlines(),
     }
 
 
@@ -939,8 +996,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="real,500,2000", help="comma-separated: real and/or item counts")
     parser.add_argument("--runs", type=int, default=3, help="builds of each variant per size (median)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
-    parser.add_argument("--profile", action="store_true", help="skip the timings; build the largest size once under cProfile")
-    parser.add_argument("--profile-plain", action="store_true", help="with --profile: also profile the plain twin, for comparison")
+    parser.add_argument(
+        "--profile", action="store_true", help="skip the timings; build the largest size once under cProfile"
+    )
+    parser.add_argument(
+        "--profile-plain", action="store_true", help="with --profile: also profile the plain twin, for comparison"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     args = parser.parse_args()
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -950,8 +1011,11 @@ def main() -> None:
 
     started = time.perf_counter()
     state = project_state()
-    print(f"Generator at commit {state['head']} with {len(state['uncommitted'])} uncommitted file(s) in "
-          "macros/, overrides/, mkdocs.yml, content/, docs/", flush=True)
+    print(
+        f"Generator at commit {state['head']} with {len(state['uncommitted'])} uncommitted file(s) in "
+        "macros/, overrides/, mkdocs.yml, content/, docs/",
+        flush=True,
+    )
     work = Path(tempfile.mkdtemp(prefix="isg-bench-"))
     try:
         if args.profile:

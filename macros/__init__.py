@@ -20,10 +20,12 @@ import json
 import logging
 import os
 import posixpath
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from markupsafe import escape
 
+from .addresses import describe, redirect_url, whole_guidance_order
 from .audit import (
     amendment_list,
     amendments,
@@ -35,20 +37,19 @@ from .audit import (
     status_summary,
 )
 from .build_state import build_state
-from .addresses import describe, redirect_url, whole_guidance_order
 from .contacts import read_contacts
 from .problems import ContentError, PluginError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
-from .serve_errors import error_page, serving
 from .schema import GlossaryTerm
 from .search import SearchLayer
+from .serve_errors import error_page, serving
 
 __all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]
 
 try:
     from mkdocs.plugins import get_plugin_logger
 
-    log: logging.Logger | logging.LoggerAdapter = get_plugin_logger("guidance")
+    log: logging.Logger | logging.LoggerAdapter[logging.Logger] = get_plugin_logger("guidance")
 except ImportError:  # Zensical runs define_env without MkDocs installed
     log = logging.getLogger("guidance")
 
@@ -121,12 +122,14 @@ def define_env(env: Any) -> None:
     _explain_abbreviations(env.conf, corpus)
     _search_layer = SearchLayer(state.search_words)
 
+    macro = _registrar(env)
+
     def current_page() -> str:
         # MkDocs pages know their source as file.src_uri; Zensical's as path.
         file = getattr(env.page, "file", None)
-        return file.src_uri if file is not None else env.page.path
+        return str(file.src_uri if file is not None else env.page.path)
 
-    @env.macro
+    @macro
     def item_page(item_id: str) -> str:
         """The whole page of one item; its page file holds only this call."""
         page = env.page
@@ -145,18 +148,18 @@ def define_env(env: Any) -> None:
         page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST.get(item.kind, 1.0))
         return renderer.item_page(item_id, from_doc=expected)
 
-    @env.macro
+    @macro
     def kind_index(kind_name: str, intro: str | None = None) -> str:
         """Every item of one kind with its one-line summary, after an optional plain-text introduction."""
         env.page.meta.setdefault("search", {}).setdefault("boost", INDEX_SEARCH_BOOST)
         return renderer.kind_index(kind_name, from_doc=current_page(), intro=intro)
 
-    @env.macro
+    @macro
     def ref(target: str, text: str | None = None) -> str:
         """A link to an item (``'id'``) or to one of its rules (``'id#rule-4'``)."""
         return renderer.ref(target, text, from_doc=current_page())
 
-    @env.macro
+    @macro
     def decision_tool(flow_id: str) -> str:
         """An interactive decision flow that also works as plain links without JavaScript."""
         if flow_id not in flows:
@@ -166,7 +169,7 @@ def define_env(env: Any) -> None:
         env.page.meta.setdefault("hide", ["toc"])
         return flow_renderer.render(flow_id, from_doc=current_page())
 
-    @env.macro
+    @macro
     def referral_contacts() -> str:
         """Where to make a referral to children's social care: "Choose your area", or the procedures."""
         return str(flow_renderer.contacts_html())
@@ -177,13 +180,15 @@ def define_env(env: Any) -> None:
         meta.setdefault("hide", ["navigation", "toc"])
         return current_page()[: -len(".md")]
 
-    @env.macro
+    @macro
     def moved_page() -> str:
         """The page at an address whose item moved: a link there, and a redirect (overrides/main.html)."""
         address = old_address_page(env.page.meta)
         entry = site.moved(address)
         if entry is None:
-            raise ContentError([Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")])
+            raise ContentError(
+                [Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")]
+            )
         target = corpus.resolve(entry.to)
         env.page.meta["title"] = f"Moved: {target.label}"
         env.page.meta["redirect"] = redirect_url(
@@ -191,17 +196,19 @@ def define_env(env: Any) -> None:
         )
         return renderer.moved_page(entry, from_doc=current_page())
 
-    @env.macro
+    @macro
     def withdrawn_page() -> str:
         """The page at the address of a withdrawn item: when, why and what replaces it."""
         address = old_address_page(env.page.meta)
         entry = site.withdrawn(address)
         if entry is None:
-            raise ContentError([Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")])
+            raise ContentError(
+                [Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")]
+            )
         env.page.meta["title"] = f"Withdrawn: {entry.title}"
         return renderer.withdrawn_page(entry, from_doc=current_page())
 
-    @env.macro
+    @macro
     def whole_guidance(figures: dict[str, str] | None = None, edition: bool = False) -> str:
         """Every item on one page, in the order of content/order.yml.
 
@@ -225,31 +232,29 @@ def define_env(env: Any) -> None:
                 "site_url": env.conf.get("site_url") or "",
                 "pdf": PDF_FILE if os.environ.get("GUIDANCE_PDF") else "",
             }
-        return renderer.whole_guidance(
-            print_order, from_doc=current_page(), figures=drawn, edition=stamp
-        )
+        return renderer.whole_guidance(print_order, from_doc=current_page(), figures=drawn, edition=stamp)
 
-    @env.macro
+    @macro
     def changes_in_law() -> str:
         """Every "Since this guidance was published" note, for the "Changes in law since publication" page."""
         return renderer.changes_in_law(notes, from_doc=current_page())
 
-    @env.macro
+    @macro
     def review_status() -> str:
         """Every item by review due date, for the staff review page."""
         return renderer.review_status(reviews, from_doc=current_page())
 
-    @env.macro
+    @macro
     def what_has_changed() -> str:
         """Changes to the content, grouped by release or month."""
         return renderer.amendments(amendments(history, corpus), from_doc=current_page())
 
-    @env.macro
+    @macro
     def accessibility_testing() -> str:
         """How and when the site was tested, from the last run of the accessibility tests."""
         return describe_accessibility_test(project_dir / ACCESSIBILITY_REPORT)
 
-    @env.macro
+    @macro
     def site_file_link(path: str, text: str) -> str:
         """A link to a file the theme writes (feed.xml, audit.json), which MkDocs cannot check."""
         url = env.page.url
@@ -303,9 +308,27 @@ def on_pre_page_macros(env: Any) -> None:
 
 def _stand_in_records(config: Any) -> None:
     """What the theme's templates read from the generator, for a build that shows only the error."""
-    config["extra"]["guidance_build"] = {"commit": "", "version": "", "built_at": "", "note": "The site could not be built."}
+    config["extra"]["guidance_build"] = {
+        "commit": "",
+        "version": "",
+        "built_at": "",
+        "note": "The site could not be built.",
+    }
     config["extra"]["guidance_audit"] = {"error": "The site could not be built."}
     config["extra"]["guidance_feed"] = []
+
+
+_Macro = TypeVar("_Macro", bound=Callable[..., str])
+
+
+def _registrar(env: Any) -> Callable[[_Macro], _Macro]:
+    """mkdocs-macros' decorator, typed: registers a page function and leaves it as it was."""
+
+    def register(function: _Macro) -> _Macro:
+        env.macro(function)
+        return function
+
+    return register
 
 
 def _explain_abbreviations(config: Any, corpus: Any) -> None:
@@ -325,9 +348,9 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, 
     directory_urls = config.get("use_directory_urls", True)
 
     def url_of(item_id: str) -> str:
-        return corpus.url(item_id, directory_urls=directory_urls)
+        return str(corpus.url(item_id, directory_urls=directory_urls))
 
-    built_at = dt.datetime.now(dt.timezone.utc)
+    built_at = dt.datetime.now(dt.UTC)
     config["extra"]["guidance_release"] = release_being_published()
     config["extra"]["guidance_build"] = {
         "commit": history.head,

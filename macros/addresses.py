@@ -45,7 +45,7 @@ class SiteData:
         return next((entry for entry in self.addresses.withdrawn if entry.address == address), None)
 
     def old_addresses(self) -> list[str]:
-        return [entry.address for entry in (*self.addresses.moved, *self.addresses.withdrawn)]
+        return [entry.address for entry in self.addresses.moved] + [entry.address for entry in self.addresses.withdrawn]
 
 
 def _load(path: Path, shown: str, model: type[_Model], content_dir: Path) -> tuple[_Model | None, list[Problem]]:
@@ -84,11 +84,13 @@ def load_site_data(content_dir: Path, corpus: Corpus, docs_dir: Path, *, shown_d
 
     current = {corpus.doc_path(item_id)[: -len(".md")] for item_id in corpus.items}
     seen: set[str] = set()
-    for where, entry, stub in [
+    entries: list[tuple[str, Moved | Withdrawn, str]] = [
         *((f"moved: {e.address}", e, MOVED_STUB) for e in addresses.moved),
         *((f"withdrawn: {e.address}", e, WITHDRAWN_STUB) for e in addresses.withdrawn),
-    ]:
-        def report(message: str, *, file: str = addresses_shown) -> None:
+    ]
+    for where, entry, stub in entries:
+
+        def report(message: str, *, file: str = addresses_shown, where: str = where) -> None:
             problems.append(Problem(file=file, message=f"{where}: {message}"))
 
         if entry.address in seen:
@@ -117,9 +119,15 @@ def load_site_data(content_dir: Path, corpus: Corpus, docs_dir: Path, *, shown_d
     listed: set[str] = set()
     for number, item_id in enumerate(order.whole_guidance, 1):
         if item_id not in corpus.items:
-            problems.append(Problem(file=order_shown, field=f"whole_guidance[{number}]", message=unresolved(item_id, corpus.items) or ""))
+            problems.append(
+                Problem(
+                    file=order_shown, field=f"whole_guidance[{number}]", message=unresolved(item_id, corpus.items) or ""
+                )
+            )
         elif item_id in listed:
-            problems.append(Problem(file=order_shown, field=f"whole_guidance[{number}]", message=f"'{item_id}' is listed twice."))
+            problems.append(
+                Problem(file=order_shown, field=f"whole_guidance[{number}]", message=f"'{item_id}' is listed twice.")
+            )
         listed.add(item_id)
     if problems:
         raise ContentError(problems)

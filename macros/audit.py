@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -170,7 +171,11 @@ def amendment_list(history: History, corpus: Corpus, *, everything: bool = False
             continue
         item_id = by_file.get(change.path)
         item = corpus.items.get(item_id) if item_id else None
-        title = item.link_text if item else (_title_in(change.before or change.after) or Path(change.path).stem.replace("-", " "))
+        title = (
+            item.link_text
+            if item
+            else (_title_in(change.before or change.after) or Path(change.path).stem.replace("-", " "))
+        )
         old_title = None
         if change.status == "R":
             old_title = _title_in(change.before) or Path(change.old_path or change.path).stem.replace("-", " ")
@@ -267,15 +272,15 @@ def redline(before: str, after: str) -> Markup:
             continue
         if tag in ("delete", "replace"):
             pieces.append(
-                Markup('<del><span class="isg-visually-hidden">[deleted text: </span>{}<span class="isg-visually-hidden">]</span></del>').format(
-                    Markup(" ").join(md(word) for word in old[i1:i2])
-                )
+                Markup(
+                    '<del><span class="isg-visually-hidden">[deleted text: </span>{}<span class="isg-visually-hidden">]</span></del>'
+                ).format(Markup(" ").join(md(word) for word in old[i1:i2]))
             )
         if tag in ("insert", "replace"):
             pieces.append(
-                Markup('<ins><span class="isg-visually-hidden">[inserted text: </span>{}<span class="isg-visually-hidden">]</span></ins>').format(
-                    Markup(" ").join(md(word) for word in new[j1:j2])
-                )
+                Markup(
+                    '<ins><span class="isg-visually-hidden">[inserted text: </span>{}<span class="isg-visually-hidden">]</span></ins>'
+                ).format(Markup(" ").join(md(word) for word in new[j1:j2]))
             )
     return Markup(" ").join(piece for piece in pieces if piece)
 
@@ -313,7 +318,7 @@ def sha256(path: Path) -> str:
 
 
 def audit_manifest(
-    corpus: Corpus, history: History, *, project_dir: Path, built_at: dt.datetime, url_of
+    corpus: Corpus, history: History, *, project_dir: Path, built_at: dt.datetime, url_of: Callable[[str], str]
 ) -> dict[str, object]:
     """What was published, from which files and commits: site/audit.json."""
     items = []
@@ -354,9 +359,9 @@ def audit_manifest(
             "reviewed": sum(1 for row in items if row["review_status"] == "reviewed"),
         },
         "currency_notes": {
-            "total": sum(len(row["updates"]) for row in items),  # type: ignore[arg-type]
+            "total": sum(len(item.updates) for item in corpus.items.values()),
             "not_confirmed": sum(
-                1 for row in items for update in row["updates"] if not update["confirmed"]  # type: ignore[attr-defined,index]
+                1 for item in corpus.items.values() for update in item.updates if not update.confirmed
             ),
         },
         "items": items,

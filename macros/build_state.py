@@ -14,9 +14,9 @@ from typing import Any
 
 from .addresses import SiteData
 from .corpus import Corpus
-from .search import SearchWords
 from .flow import LoadedFlow
 from .history import History, read_history
+from .search import SearchWords
 from .validation import validate
 
 
@@ -60,7 +60,9 @@ def inputs_key(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -
     ]
     git = _git_dir(project_dir)
     # Commits, tags and staging touch these; the log itself is read only when one changes.
-    git_files = [_stamp(git / name) for name in ("HEAD", "index", "logs/HEAD", "packed-refs", "refs/tags")] if git else []
+    git_files = (
+        [_stamp(git / name) for name in ("HEAD", "index", "logs/HEAD", "packed-refs", "refs/tags")] if git else []
+    )
     return (tuple(files), repr(nav), tuple(git_files), dt.date.today())
 
 

@@ -1,10 +1,10 @@
 """Commands for partnership staff, run through make: check, review, new.
 
-    make check                              validate the content only (no site is built)
-    make review                             list every item by review due date
-    make new KIND=topic ID=my-item TITLE="My item"   start a new item
-    make rename FROM=old-id TO=new-id       give an item a new id and address; the old one keeps working
-    make withdraw ID=some-id [REPLACED_BY=other-id] [REASON="…"]   take an item out, keeping a page at its address
+make check                              validate the content only (no site is built)
+make review                             list every item by review due date
+make new KIND=topic ID=my-item TITLE="My item"   start a new item
+make rename FROM=old-id TO=new-id       give an item a new id and address; the old one keeps working
+make withdraw ID=some-id [REPLACED_BY=other-id] [REASON="…"]   take an item out, keeping a page at its address
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import argparse
 import datetime as dt
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -103,10 +104,13 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
         print(f"'{kind}' is not a kind of item. Use one of: {', '.join(KINDS)}.", file=sys.stderr)
         return 2
     if not re.match(ID_PATTERN, item_id or ""):
-        print(f"'{item_id}' is not a valid id: use lower-case words joined by hyphens, like 'my-new-item'.", file=sys.stderr)
+        print(
+            f"'{item_id}' is not a valid id: use lower-case words joined by hyphens, like 'my-new-item'.",
+            file=sys.stderr,
+        )
         return 2
     if not title.strip():
-        print("Give the item a title, for example TITLE=\"Sharing with schools\".", file=sys.stderr)
+        print('Give the item a title, for example TITLE="Sharing with schools".', file=sys.stderr)
         return 2
     folder = KINDS[kind].folder
     config = read_config(root / "mkdocs.yml")
@@ -118,7 +122,9 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
     # File names, not the loaded content: a new item may be started while another is half written.
     taken = sorted(content_file.parent.parent.glob(f"*/{item_id}.md"))
     if taken:
-        print(f"The id '{item_id}' is already used by {taken[0].relative_to(root)}: choose another ID.", file=sys.stderr)
+        print(
+            f"The id '{item_id}' is already used by {taken[0].relative_to(root)}: choose another ID.", file=sys.stderr
+        )
         return 2
     owner = ((config.get("extra", {}) or {}).get("partnership", {}) or {}).get("name", "Owner to be named")
     extra = _EXTRA_FIELDS.get(kind, "").format(abbreviation=item_id.upper().replace("-", ""))

@@ -90,8 +90,9 @@ class _NoAliases:
     nested aliases can expand into billions of values (a "YAML bomb")."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        loader: Any = self  # the YAML loader this is mixed into
+        if loader.check_event(yaml.AliasEvent):
+            event = loader.peek_event()
             raise yaml.composer.ComposerError(
                 None,
                 None,
@@ -110,6 +111,8 @@ class TextYamlLoader(_NoAliases, yaml.BaseLoader):
     """YAML whose every value is text ("no", "yes" and "999" are words), without aliases."""
 
 
-ContentYamlLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+ContentYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)

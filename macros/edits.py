@@ -49,19 +49,27 @@ class Project:
 def _git_move(project: Project, source: Path, target: Path) -> None:
     """Move with git when the file is tracked, so `git log --follow` keeps its history."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tracked = subprocess.run(
-        ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(source)], capture_output=True
-    ).returncode == 0
+    tracked = (
+        subprocess.run(
+            ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(source)], capture_output=True
+        ).returncode
+        == 0
+    )
     if tracked:
-        subprocess.run(["git", "-C", str(project.root), "mv", str(source), str(target)], check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(project.root), "mv", str(source), str(target)], check=True, capture_output=True
+        )
     else:
         source.rename(target)
 
 
 def _git_remove(project: Project, path: Path) -> None:
-    tracked = subprocess.run(
-        ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(path)], capture_output=True
-    ).returncode == 0
+    tracked = (
+        subprocess.run(
+            ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(path)], capture_output=True
+        ).returncode
+        == 0
+    )
     if tracked:
         subprocess.run(["git", "-C", str(project.root), "rm", "-q", str(path)], check=True, capture_output=True)
     else:
@@ -78,8 +86,17 @@ def _text_files(project: Project) -> list[Path]:
 def rewrite_references(text: str, old: str, new: str) -> str:
     """Point every link to ``old`` (ref() calls, YAML lists and fields naming ids) at ``new``."""
     anchor = r"(#[a-z0-9-]+)?"
-    text = re.sub(r"""(ref\(\s*(['"]))""" + re.escape(old) + anchor + r"(?=\2)", lambda m: m.group(1) + new + (m.group(3) or ""), text)
-    text = re.sub(r"^(\s*-\s*)" + re.escape(old) + anchor + r"(\s*(?:#.*)?)$", lambda m: m.group(1) + new + (m.group(2) or "") + m.group(3), text, flags=re.M)
+    text = re.sub(
+        r"""(ref\(\s*(['"]))""" + re.escape(old) + anchor + r"(?=\2)",
+        lambda m: m.group(1) + new + (m.group(3) or ""),
+        text,
+    )
+    text = re.sub(
+        r"^(\s*-\s*)" + re.escape(old) + anchor + r"(\s*(?:#.*)?)$",
+        lambda m: m.group(1) + new + (m.group(2) or "") + m.group(3),
+        text,
+        flags=re.M,
+    )
     text = re.sub(
         r"^(\s*(?:-\s*)?(?:to|replaced_by|start|not_sure|if_yes|if_no):\s*)" + re.escape(old) + anchor + r"(\s*)$",
         lambda m: m.group(1) + new + (m.group(2) or "") + m.group(3),
@@ -139,14 +156,20 @@ def rename(project: Project, corpus: Corpus, old: str, new: str, today: dt.date)
         raise EditRefused(f"the id '{new}' is already used by {corpus.files[new]}.")
     kind = KINDS[corpus.items[old].kind]
     addresses = _read_addresses(project)
-    if any(entry.address == f"{kind.folder}/{new}" for entry in (*addresses.moved, *addresses.withdrawn)):
+    taken = {entry.address for entry in addresses.moved} | {entry.address for entry in addresses.withdrawn}
+    if f"{kind.folder}/{new}" in taken:
         raise EditRefused(f"{kind.folder}/{new} is an old address kept for another item: choose another id.")
 
     done = []
     source = project.root / corpus.files[old]
     target = source.with_name(f"{new}.md")
     _git_move(project, source, target)
-    target.write_text(re.sub(r"^id:\s*" + re.escape(old) + r"\s*$", f"id: {new}", target.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    target.write_text(
+        re.sub(
+            r"^id:\s*" + re.escape(old) + r"\s*$", f"id: {new}", target.read_text(encoding="utf-8"), count=1, flags=re.M
+        ),
+        encoding="utf-8",
+    )
     done.append(f"Renamed {project.shown(source)} to {project.shown(target)} (its history follows it).")
 
     changed = 0
@@ -243,7 +266,9 @@ def withdraw(
                     withdrawn=[
                         *addresses.withdrawn,
                         *(
-                            Withdrawn(address=entry.address, title=item.title, withdrawn_on=today, reason=reason or None)
+                            Withdrawn(
+                                address=entry.address, title=item.title, withdrawn_on=today, reason=reason or None
+                            )
                             for entry in gone
                         ),
                     ],

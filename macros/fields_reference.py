@@ -85,7 +85,7 @@ def render() -> str:
         "",
         "Every item is one Markdown file in `content/<folder>/`. Its fields go between the two `---` lines at",
         "the top, one `field: value` a line; its text goes below them (see [CONTRIBUTING.md](CONTRIBUTING.md)",
-        "and the [README](README.md#edit-or-add-an-item-for-partnership-staff)). A field marked \"no\" may be",
+        'and the [README](README.md#edit-or-add-an-item-for-partnership-staff)). A field marked "no" may be',
         "left out. Put a value in quotes when it holds `: `, ` #` or starts with a quote mark, or when it is",
         'a number or yes/no meant as text: `title: "Clare\'s Law: the right to ask"`, `short_title: "No"`.',
         "",

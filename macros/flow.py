@@ -7,18 +7,19 @@ that cites no rule. Like GOV.UK Smart Answers, every path can be enumerated.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Iterator, Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import Field, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import unresolved
-from .yaml_slips import explain_error, slips_in_valid_yaml
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
+from .yaml_slips import explain_error, slips_in_valid_yaml
 
 ANSWERS = ("yes", "no")
 NOT_SURE = "not-sure"
@@ -158,10 +159,14 @@ def load_flows(flows_dir: Path, items: dict[str, Item], *, project_dir: Path) ->
             continue
         slips = slips_in_valid_yaml(text, first_line=1)
         if slips:
-            problems.extend(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips)
+            problems.extend(
+                Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips
+            )
             continue
         if not isinstance(data, dict):
-            problems.append(Problem(file=shown, message="a flow must be 'field: value' lines (id, title, start, questions…)."))
+            problems.append(
+                Problem(file=shown, message="a flow must be 'field: value' lines (id, title, start, questions…).")
+            )
             continue
         try:
             flow = Flow.model_validate(data)

@@ -98,7 +98,14 @@ def flow_svg(flow: Flow, *, text_version_id: str) -> Markup:
         source = boxes[name]
         for answer in ANSWERS:
             target = question.if_yes if answer == "yes" else question.if_no
-            edges.append(_edge(source, boxes[target], answer.capitalize(), below=number + 1 < len(order) and order[number + 1] == target))
+            edges.append(
+                _edge(
+                    source,
+                    boxes[target],
+                    answer.capitalize(),
+                    below=number + 1 < len(order) and order[number + 1] == target,
+                )
+            )
 
     height = y - GAP + MARGIN
     return _svg(flow, boxes, edges, width=WIDTH, height=height, text_version_id=text_version_id, variant="wide")
@@ -160,12 +167,12 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
         source = boxes[name]
         for answer in ANSWERS:
             target_name = question.if_yes if answer == "yes" else question.if_no
-            target = boxes[target_name]
+            box = boxes[target_name]
             label = answer.capitalize()
             if target_name in flow.outcomes:
                 # Down from the question's foot, then right into the outcome.
-                end_y = target.y + target.height // 2
-                points = f"{NARROW_TRUNK_X},{source.y + source.height} {NARROW_TRUNK_X},{end_y} {target.x - 2},{end_y}"
+                end_y = box.y + box.height // 2
+                points = f"{NARROW_TRUNK_X},{source.y + source.height} {NARROW_TRUNK_X},{end_y} {box.x - 2},{end_y}"
                 text_x = NARROW_TRUNK_X + 4
                 edges.append(
                     f'<polyline points="{points}" {arrow}/><text x="{text_x}" y="{end_y - 5}" font-size="14" '
@@ -174,14 +181,16 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
             else:
                 # To another question: round the left margin.
                 start_y = source.y + source.height // 2
-                end_y = target.y + target.height // 2
-                points = f"{source.x},{start_y} 10,{start_y} 10,{end_y} {target.x - 2},{end_y}"
+                end_y = box.y + box.height // 2
+                points = f"{source.x},{start_y} 10,{start_y} 10,{end_y} {box.x - 2},{end_y}"
                 edges.append(
                     f'<polyline points="{points}" {arrow}/><text x="14" y="{start_y + 18}" font-size="14" '
                     f'font-weight="bold" fill="#1a1a1a">{label}</text>'
                 )
     height = y - GAP + 12 + MARGIN
-    return _svg(flow, boxes, edges, width=NARROW_WIDTH, height=height, text_version_id=text_version_id, variant="narrow")
+    return _svg(
+        flow, boxes, edges, width=NARROW_WIDTH, height=height, text_version_id=text_version_id, variant="narrow"
+    )
 
 
 def _edge(source: _Box, target: _Box, label: str, *, below: bool) -> str:

@@ -108,9 +108,7 @@ def _git(project_dir: Path, *args: str) -> str:
     ).stdout
 
 
-INCOMPLETE_NOTE = (
-    "The change history is incomplete in this copy of the guidance, so it is not shown here."
-)
+INCOMPLETE_NOTE = "The change history is incomplete in this copy of the guidance, so it is not shown here."
 
 
 def _incomplete(project_dir: Path, top: Path) -> History | None:
@@ -232,7 +230,7 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
             before=None if change.status == "A" else texts.get((key, "before")),
             after=None if change.status == "D" else texts.get((key, "after")),
         )
-        for change, key in zip(changes, keys)
+        for change, key in zip(changes, keys, strict=True)
     ]
     head_short, when, version = _head(top)
     uncommitted = frozenset(
@@ -284,13 +282,13 @@ def _texts(top: Path, wanted: list[tuple[str, str, str, str]]) -> dict[tuple[str
         return {}
     texts: dict[tuple[str, str], str] = {}
     position = 0
-    for key, _ in specs:
+    for spec_key, _ in specs:
         end = result.index(b"\n", position)
         header = result[position:end].decode("utf-8", "replace").split()
         position = end + 1
         if len(header) < 3 or header[1] == "missing":
             continue
         size = int(header[2])
-        texts[key] = result[position : position + size].decode("utf-8", "replace")
+        texts[spec_key] = result[position : position + size].decode("utf-8", "replace")
         position += size + 1
     return texts

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown as markdown_lib
@@ -223,7 +224,7 @@ class MarkdownToHtml:
         self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
 
     @classmethod
-    def from_config(cls, config: Any) -> "MarkdownToHtml":
+    def from_config(cls, config: Any) -> MarkdownToHtml:
         """From MkDocs' validated config or mkdocs.yml as read by YAML (names or one-key mappings).
 
         Only the site's Markdown extensions count: an engine's own (Zensical adds extension objects
@@ -246,4 +247,4 @@ class MarkdownToHtml:
 
     def convert(self, text: str) -> str:
         self._markdown.reset()
-        return self._markdown.convert(text)
+        return str(self._markdown.convert(text))

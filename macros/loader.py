@@ -138,7 +138,9 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
         raise wrong("body", "write the body below the closing '---', not as a field.")
     kind_name = data.get("kind")
     if kind_name is None:
-        raise wrong("kind", f"this required field is missing. Say what sort of item this is: one of {', '.join(KINDS)}.")
+        raise wrong(
+            "kind", f"this required field is missing. Say what sort of item this is: one of {', '.join(KINDS)}."
+        )
     kind = KINDS.get(str(kind_name))
     if kind is None:
         raise wrong(
@@ -186,9 +188,7 @@ def _parse(text: str, shown: str) -> _Parsed:
         )
     lines = text.splitlines()
     if lines[0].strip() != _FRONT_MATTER_FENCE:
-        raise _FileProblem(
-            Problem(file=shown, line=1, message="the file must start with a line holding only '---'.")
-        )
+        raise _FileProblem(Problem(file=shown, line=1, message="the file must start with a line holding only '---'."))
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FRONT_MATTER_FENCE)
     except StopIteration:
@@ -235,7 +235,9 @@ def _parse(text: str, shown: str) -> _Parsed:
         )
     slips = slips_in_valid_yaml(front, first_line=2)
     if slips:
-        raise ContentError(Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips)
+        raise ContentError(
+            Problem(file=shown, field=slip.field, line=slip.line, message=slip.message) for slip in slips
+        )
     field_lines: dict[str, int] = {}
     for key_node, _ in node.value:
         name = str(key_node.value)
@@ -311,7 +313,9 @@ def _collect_references(
         for number, update in enumerate(item.updates, 1):
             # A note's text is shown escaped, never as a template; raw HTML is still a mistake to report.
             field = f"updates[{number}].what"
-            problems.extend(_check_raw_html(update.what, files[item_id], field, field_lines[item_id].get(f"{field}#text")))
+            problems.extend(
+                _check_raw_html(update.what, files[item_id], field, field_lines[item_id].get(f"{field}#text"))
+            )
 
         for field, source, first_line in body_sources(item, body_lines[item_id], field_lines[item_id]):
             problems.extend(_check_raw_html(source, files[item_id], field, first_line))
@@ -326,9 +330,9 @@ def _collect_references(
                 tree = parse(source)
             except TemplateSyntaxError:  # reported by check_body
                 continue
-            for target, lineno in find_refs(tree):
-                if target is not None:
-                    check(item_id, target, field=field, line=_line(first_line, lineno))
+            for cited, lineno in find_refs(tree):
+                if cited is not None:
+                    check(item_id, cited, field=field, line=_line(first_line, lineno))
     return references, problems
 
 
@@ -358,7 +362,12 @@ def _fences(source: str) -> tuple[list[tuple[int, int]], int | None]:
         if opened is None:
             if match:
                 opened = (number, match.group(1))
-        elif match and match.group(1)[0] == opened[1][0] and len(match.group(1)) >= len(opened[1]) and not line[match.end() :].strip():
+        elif (
+            match
+            and match.group(1)[0] == opened[1][0]
+            and len(match.group(1)) >= len(opened[1])
+            and not line[match.end() :].strip()
+        ):
             blocks.append((opened[0], number))
             opened = None
     return blocks, (opened[0] if opened else None)

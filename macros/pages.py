@@ -7,15 +7,16 @@ file there (``make new`` writes it). These checks keep the two in step.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
 from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
-from .html_policy import MarkdownToHtml, check_html
 from .corpus import Corpus, find_refs, unresolved
+from .html_policy import MarkdownToHtml, check_html
 from .problems import Problem
 from .schema import KINDS, plain_text
 from .templating import check_page, parse, split_front_matter
@@ -160,7 +161,9 @@ def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
         relative = path.relative_to(docs_dir).as_posix()
         shown = f"{docs_dir.name}/{relative}"
         if path.is_symlink():
-            problems.append(Problem(file=shown, message="this is a link to another file: replace it with the file itself."))
+            problems.append(
+                Problem(file=shown, message="this is a link to another file: replace it with the file itself.")
+            )
             continue
         if path.is_dir() or relative.startswith("assets/"):
             continue
@@ -197,7 +200,14 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
         return problems + [Problem(file=shown, message="this page is nested too deeply to turn into a web page.")]
     for finding in check_html(html):
         lines = body.splitlines()
-        line = next((n for n, text in enumerate(lines, body_line) if finding.needle and finding.needle.casefold() in text.casefold()), None)
+        line = next(
+            (
+                n
+                for n, text in enumerate(lines, body_line)
+                if finding.needle and finding.needle.casefold() in text.casefold()
+            ),
+            None,
+        )
         problems.append(Problem(file=shown, line=line, message=f"{finding.message}. Pages may hold no other markup."))
     return problems
 
@@ -208,7 +218,11 @@ def _check_front_matter(front: str, shown: str) -> list[Problem]:
     try:
         data = yaml.load(front, Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, ValueError) as error:
-        return [Problem(file=shown, message=f"the front matter is not valid YAML ({getattr(error, 'problem', None) or error}).")]
+        return [
+            Problem(
+                file=shown, message=f"the front matter is not valid YAML ({getattr(error, 'problem', None) or error})."
+            )
+        ]
     problems = []
     for field, value in _strings(data):
         try:
@@ -225,7 +239,9 @@ def _check_nav(path: Path, shown: str, docs_dir: Path) -> list[Problem]:
     except UnreadableFile as failure:
         return [failure.problem]
     except (yaml.YAMLError, ValueError) as error:
-        return [Problem(file=shown, message=f"the menu is not valid YAML ({getattr(error, 'problem', None) or error}).")]
+        return [
+            Problem(file=shown, message=f"the menu is not valid YAML ({getattr(error, 'problem', None) or error}).")
+        ]
     problems = []
 
     def walk(entry: Any, where: str) -> None:
@@ -243,7 +259,9 @@ def _check_nav(path: Path, shown: str, docs_dir: Path) -> list[Problem]:
                     target = value.strip()
                     if ":" in target.split("/")[0] and not target.startswith("https://"):
                         problems.append(
-                            Problem(file=shown, field=where, message=f"'{target}' is not a page or an https:// address.")
+                            Problem(
+                                file=shown, field=where, message=f"'{target}' is not a page or an https:// address."
+                            )
                         )
                 walk(value, f"{where}.{key}")
 

@@ -7,8 +7,9 @@ know with a placeholder. Those placeholders must never reach the published site:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -41,7 +42,9 @@ ANSWERED_BY = Placeholder(
 )
 SECTION = Placeholder("number of a section the guidance cites", "a section number, such as 115", whole_value=True)
 SOURCE_TITLE = Placeholder(
-    "Name of the Act on legislation.gov.uk", "the Act's name, such as Children Act 2004 (legislation.gov.uk)", whole_value=True
+    "Name of the Act on legislation.gov.uk",
+    "the Act's name, such as Children Act 2004 (legislation.gov.uk)",
+    whole_value=True,
 )
 SOURCE_URL = Placeholder(
     "https://www.legislation.gov.uk/replace-with-the-address-of-the-act",

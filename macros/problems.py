@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
 try:
-    from mkdocs.exceptions import PluginError
+    from mkdocs.exceptions import PluginError as PluginError
 except ImportError:  # Zensical runs define_env without MkDocs installed
     PluginError = Exception  # type: ignore[misc,assignment]
 
@@ -82,7 +83,9 @@ def problems_from_validation(
     what the author wrote for values YAML did not read as text (yaml_slips.py), so that
     'short_title: No' is answered with the quotes it needs, not with "False".
     """
-    from .yaml_slips import not_text_message  # not at the top: yaml_slips imports content_files, which imports this module
+    from .yaml_slips import (
+        not_text_message,  # not at the top: yaml_slips imports content_files, which imports this module
+    )
 
     written = written or {}
     value_lines = value_lines or {}
@@ -97,7 +100,9 @@ def problems_from_validation(
         top = str(loc[0]) if loc else None
         # An entry of a list points at that entry; nested fields ("updates[2].date") at their own line;
         # otherwise the field's own line.
-        line = (value_lines.get(loc) if len(loc) > 1 else None) or (_nearest_line(field, field_lines) if field else None)
+        line = (value_lines.get(loc) if len(loc) > 1 else None) or (
+            _nearest_line(field, field_lines) if field else None
+        )
         name = str(loc[-1]) if loc else None
         error_type = detail["type"]
         value = detail.get("input")

@@ -15,9 +15,9 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -35,7 +35,9 @@ def read_list(path: Path) -> list[str]:
     return entries
 
 
-_CODESPELL_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<wrong>.+?) ==> (?P<right>.+?)(?:  \| (?P<reason>.*))?$")
+_CODESPELL_LINE = re.compile(
+    r"^(?P<file>.+?):(?P<line>\d+): (?P<wrong>.+?) ==> (?P<right>.+?)(?:  \| (?P<reason>.*))?$"
+)
 
 
 def spelling_problems(
@@ -110,13 +112,20 @@ def read_slips(path: Path) -> list[Slip]:
     return slips
 
 
-def slip_problems(text: str, slips: Iterable[Slip], *, where: str = "the text", first_line: int | None = 1) -> list[str]:
+def slip_problems(
+    text: str, slips: Iterable[Slip], *, where: str = "the text", first_line: int | None = 1
+) -> list[str]:
     """Every known slip in the text, with the correction."""
     found = []
     for slip in slips:
         for match in slip.pattern.finditer(text):
             at = _at(where, first_line, text.count("\n", 0, match.start()) + 1)
-            found.append((match.start(), f"{at}: '{' '.join(match.group(0).split())}' is a known slip: write '{slip.correction}'."))
+            found.append(
+                (
+                    match.start(),
+                    f"{at}: '{' '.join(match.group(0).split())}' is a known slip: write '{slip.correction}'.",
+                )
+            )
     return [message for _, message in sorted(found)]
 
 
@@ -149,7 +158,26 @@ dictionary; another textstat version may score a point or two differently.
 """
 
 # Abbreviations whose full stop does not end a sentence.
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "cf.", "no.", "nos.", "para.", "paras.", "art.", "s.", "ss.", "v.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.")
+_ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "cf.",
+    "no.",
+    "nos.",
+    "para.",
+    "paras.",
+    "art.",
+    "s.",
+    "ss.",
+    "v.",
+    "vs.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "st.",
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"\S*[A-Za-z0-9]\S*")
 
@@ -200,7 +228,7 @@ def summary_problems(text: str, *, where: str = "summary") -> list[str]:
         if words > MAX_SENTENCE_WORDS:
             problems.append(
                 f"{where}: a sentence has {words} words, more than {MAX_SENTENCE_WORDS} "
-                f"(\"{_clip(sentence)}\"). Cut it down or split the detail out into the text."
+                f'("{_clip(sentence)}"). Cut it down or split the detail out into the text.'
             )
     score = reading_ease(_plain(text))
     if score < MIN_READING_EASE:
@@ -291,7 +319,9 @@ BAD_LINK_TEXT = frozenset({"click here", "here", "this link", "link", "click thi
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 # [text](destination "title") and ![alt](src): text may hold one level of [brackets].
-_INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+[\"'(].*?[\"')])?\s*\)")
+_INLINE_LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?(?P<url>[^\s)>]*)>?(?:\s+[\"'(].*?[\"')])?\s*\)"
+)
 _REFERENCE_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<label>[^\]]*)\]")
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>\S+?)>?(?:\s.*)?$")
 _AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
@@ -595,7 +625,9 @@ def _shown(path: Path, root: Path | None) -> str:
 def _plain(text: str) -> str:
     """Text as a reader sees it: {{ ref('id', 'text') }} as its text, Markdown links as their text, no emphasis."""
     text = re.sub(r"\{\{\s*ref\(\s*(['\"])[^'\"]*\1\s*,\s*(?:text\s*=\s*)?(['\"])(.*?)\2\s*\)\s*\}\}", r"\3", text)
-    text = re.sub(r"\{\{\s*ref\(\s*(['\"])([^'\"#]*)[^'\"]*\1\s*\)\s*\}\}", lambda m: m.group(2).replace("-", " "), text)
+    text = re.sub(
+        r"\{\{\s*ref\(\s*(['\"])([^'\"#]*)[^'\"]*\1\s*\)\s*\}\}", lambda m: m.group(2).replace("-", " "), text
+    )
     text = re.sub(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"[*_`]", "", text)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
 from jinja2 import (
@@ -17,9 +18,9 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .audit import Amendment, CurrencyNote, ReviewRow, item_amendments, status_summary
+from .contacts import Contacts, tel_href
 from .corpus import Corpus, relative_link
 from .flow import Flow
-from .contacts import Contacts, tel_href
 from .flow_diagram import flow_svg, flow_svg_narrow, question_order
 from .flow_record import RECORD_FIELDS
 from .history import History
@@ -163,7 +164,9 @@ class Renderer:
         if not self.repo_url:
             return None
         title = quote(f"Problem with the page: {self.corpus.items[item_id].link_text}")
-        body = quote(f"Page: {self.corpus.doc_path(item_id)}\nContent file: {self.corpus.files[item_id]}\n\nWhat is wrong:\n")
+        body = quote(
+            f"Page: {self.corpus.doc_path(item_id)}\nContent file: {self.corpus.files[item_id]}\n\nWhat is wrong:\n"
+        )
         return f"{self.repo_url}/issues/new?title={title}&body={body}"
 
     def review_status(self, rows: list[ReviewRow], *, from_doc: str) -> str:
@@ -228,7 +231,9 @@ class Renderer:
             parts.append(
                 self.templates.get_template("whole-edition.md.jinja").render(
                     edition=edition,
-                    contents=[self.corpus.items[i] for i in order if not isinstance(self.corpus.items[i], GlossaryTerm)],
+                    contents=[
+                        self.corpus.items[i] for i in order if not isinstance(self.corpus.items[i], GlossaryTerm)
+                    ],
                     glossary=glossary,
                     notes=notes,
                     transcribed=transcribed,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -166,7 +166,7 @@ class Update(StrictModel):
     """The content review's finding numbers this note answers, e.g. T2 (for auditors)."""
 
     @model_validator(mode="after")
-    def _change_has_a_date(self) -> "Update":
+    def _change_has_a_date(self) -> Update:
         if self.type == "change" and self.date is None:
             raise FieldError("date", "a change needs the 'date' it took effect, written YYYY-MM-DD")
         return self
@@ -223,7 +223,7 @@ class Item(StrictModel):
     """The text of the page, in Markdown, written below the closing '---' (not as a field)."""
 
     @model_validator(mode="after")
-    def _local_items_have_no_source_section(self) -> "Item":
+    def _local_items_have_no_source_section(self) -> Item:
         if self.origin == "local" and self.guidance_section is not None:
             raise ValueError(
                 "an item with origin: local was added by the partnership, so it has no guidance_section: "
@@ -237,32 +237,31 @@ class Item(StrictModel):
         return self.origin == "local"
 
     @model_validator(mode="after")
-    def _review_status_is_honest(self) -> "Item":
+    def _review_status_is_honest(self) -> Item:
         if self.status == "transcribed":
             if self.transcribed is None:
                 raise FieldError(
                     "status",
-                    "status: transcribed needs the date the item was transcribed: add 'transcribed: YYYY-MM-DD'"
+                    "status: transcribed needs the date the item was transcribed: add 'transcribed: YYYY-MM-DD'",
                 )
             if self.last_reviewed is not None or self.reviewed_by is not None:
                 raise FieldError(
                     "last_reviewed" if self.last_reviewed is not None else "reviewed_by",
                     "a transcribed item has not been reviewed: remove 'last_reviewed' and 'reviewed_by', "
-                    "or change status to 'reviewed' once the review has happened"
+                    "or change status to 'reviewed' once the review has happened",
                 )
         else:
             if self.last_reviewed is None or self.reviewed_by is None:
                 raise FieldError(
                     "status",
                     "status: reviewed needs 'last_reviewed' (the date of the review) and 'reviewed_by' "
-                    "(who reviewed it)"
+                    "(who reviewed it)",
                 )
         start = self.last_reviewed if self.status == "reviewed" else self.transcribed
         name = "last_reviewed" if self.status == "reviewed" else "transcribed"
         if start is not None and self.review_due <= start:
             raise FieldError(
-                "review_due",
-                f"review_due ({self.review_due.isoformat()}) must be after {name} ({start.isoformat()})"
+                "review_due", f"review_due ({self.review_due.isoformat()}) must be after {name} ({start.isoformat()})"
             )
         return self
 
@@ -337,16 +336,7 @@ class GlossaryTerm(Item):
 
 
 AnyItem = Annotated[
-    Union[
-        Legislation,
-        DisclosureScheme,
-        Consideration,
-        PrincipleSet,
-        Topic,
-        Myth,
-        Resource,
-        GlossaryTerm,
-    ],
+    Legislation | DisclosureScheme | Consideration | PrincipleSet | Topic | Myth | Resource | GlossaryTerm,
     Field(discriminator="kind"),
 ]
 

@@ -104,7 +104,7 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
         )
         # Name the line of the exact entry, and what an entry may hold, not only the top-level fields.
         placed = []
-        for problem, detail in zip(problems, error.errors()):
+        for problem, detail in zip(problems, error.errors(), strict=True):
             loc = tuple(detail["loc"])
             line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
             message = problem.message
@@ -116,11 +116,13 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
                         f" Each entry has: {', '.join(allowed)}."
                     )
                 elif detail["type"] == "missing":
-                    message = f"this required field is missing. Each everyday_words entry needs {' and '.join(allowed)}."
+                    message = (
+                        f"this required field is missing. Each everyday_words entry needs {' and '.join(allowed)}."
+                    )
             placed.append(Problem(file=shown, field=problem.field, line=line, message=message))
         raise ContentError(placed) from None
 
-    problems: list[Problem] = []
+    found: list[Problem] = []
     question = {word.lower() for word in words.question_words}
     seen: dict[str, int] = {}
     for index, entry in enumerate(words.everyday_words):
@@ -129,9 +131,13 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
             where = ("everyday_words", index, "words", position)
             field_name = f"everyday_words[{index + 1}].words"
             if not key:
-                problems.append(Problem(file=shown, line=lines.get(where), field=field_name, message=f"'{phrase}' has no words in it."))
+                found.append(
+                    Problem(
+                        file=shown, line=lines.get(where), field=field_name, message=f"'{phrase}' has no words in it."
+                    )
+                )
             elif key in seen:
-                problems.append(
+                found.append(
                     Problem(
                         file=shown,
                         line=lines.get(where),
@@ -140,7 +146,7 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
                     )
                 )
             elif key in question:
-                problems.append(
+                found.append(
                     Problem(
                         file=shown,
                         line=lines.get(where),
@@ -149,8 +155,8 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
                     )
                 )
             seen.setdefault(key, index)
-    if problems:
-        raise ContentError(problems)
+    if found:
+        raise ContentError(found)
     return words
 
 
@@ -180,7 +186,10 @@ class SearchLayer:
             "question_words": sorted({" ".join(_words(word)) for word in self.words.question_words}),
             "common_words": sorted({" ".join(_words(word)) for word in self.words.common_words}),
             "everyday_words": [
-                {"words": [" ".join(_words(w)) for w in entry.words], "means": [" ".join(_words(m)) for m in entry.means]}
+                {
+                    "words": [" ".join(_words(w)) for w in entry.words],
+                    "means": [" ".join(_words(m)) for m in entry.means],
+                }
                 for entry in self.words.everyday_words
             ],
             "summaries": self.summaries,

@@ -14,8 +14,8 @@ by an immutable sandbox holding only ``ref``, so even a check missed here cannot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -161,8 +161,17 @@ def _check_expression(
             literal = all(_is_literal(v) for v in values)
         if not literal:
             if callee.name == "ref":
-                return [TemplateProblem(line, "ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}.")]
-            return [TemplateProblem(line, f"{callee.name}() takes written-out values only (text in quotes, true or false, a list or a mapping of them).")]
+                return [
+                    TemplateProblem(
+                        line, "ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}."
+                    )
+                ]
+            return [
+                TemplateProblem(
+                    line,
+                    f"{callee.name}() takes written-out values only (text in quotes, true or false, a list or a mapping of them).",
+                )
+            ]
         return []
     if settings is not None and _is_setting(expr, settings):
         return []
@@ -227,4 +236,3 @@ def _describe(expr: nodes.Node) -> str:
     if isinstance(expr, nodes.Const):
         return repr(expr.value)
     return type(expr).__name__.lower()
-

@@ -12,8 +12,9 @@ import contextlib
 import datetime as dt
 import signal
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from .addresses import SiteData, load_site_data
 from .corpus import Corpus
@@ -99,7 +100,7 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
         file = corpus.files[item_id]
         for field, source, _ in body_sources(item, None, {}):
 
-            def report(message: str, needle: str = "") -> None:
+            def report(message: str, needle: str = "", file: str = file, field: str = field) -> None:
                 line = _line_of(project_dir / file, needle)
                 problems.append(Problem(file=file, field=field, line=line, message=message))
 
@@ -130,7 +131,9 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
 def check_content_links(content_dir: Path, project_dir: Path) -> list[Problem]:
     """No file or folder in content/ is a link: what is published must be the file reviewed there."""
     return [
-        Problem(file=_shown(path, project_dir), message="this is a link to another file: replace it with the file itself.")
+        Problem(
+            file=_shown(path, project_dir), message="this is a link to another file: replace it with the file itself."
+        )
         for path in sorted(content_dir.rglob("*"))
         if path.is_symlink() and path.suffix != ".md"
     ]

@@ -84,7 +84,7 @@ def _multi_line_quote(text: str) -> tuple[int, int, str] | None:
     loader = ContentYamlLoader(text)
     try:
         while True:
-            token = loader.get_token()
+            token = loader.get_token()  # type: ignore[no-untyped-call]
             if token is None:
                 return None
             if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
@@ -252,7 +252,7 @@ def slips_in_valid_yaml(text: str, first_line: int) -> list[Slip]:
     spans: list[tuple[int, int]] = []
     loader = ContentYamlLoader(text)
     try:
-        while (token := loader.get_token()) is not None:
+        while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
             spans.append((token.start_mark.index, token.end_mark.index))
     finally:
         loader.dispose()
@@ -332,5 +332,5 @@ def not_text_message(written: str, value: Any, path: tuple[Any, ...]) -> str:
     else:
         reason = f"'{written}' is not read as text"
     last = path[-1] if path else None
-    fix = f'- {quoted(written)}' if isinstance(last, int) or last is None else f"{last}: {quoted(written)}"
+    fix = f"- {quoted(written)}" if isinstance(last, int) or last is None else f"{last}: {quoted(written)}"
     return f"{reason}: put it in quotes, {fix}"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from playwright.sync_api import Page
-
 from conftest import ROOT
+from playwright.sync_api import Page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
-
 from axe import wait_until
+from playwright.sync_api import Page
 
 RESULT_PAGES = ".md-search-result__list > .md-search-result__item > .md-search-result__link"
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 from test_publishing import build, cli, git, page, partnership
 
@@ -25,7 +24,9 @@ def test_rename_moves_the_files_rewrites_every_link_and_keeps_the_old_address(tm
     assert re.search(r"^id: riverside-children-act$", moved, re.M)
     assert "ref('riverside-children-act')" in (root / "content" / "guidance" / "sharing-basics.md").read_text()
     assert "- riverside-children-act" in (root / "content" / "myths" / "riverside-myth.md").read_text()
-    assert (root / "docs" / "legislation" / "riverside-children-act.md").read_text() == '{{ item_page("riverside-children-act") }}\n'
+    assert (
+        root / "docs" / "legislation" / "riverside-children-act.md"
+    ).read_text() == '{{ item_page("riverside-children-act") }}\n'
     assert (root / "docs" / "legislation" / "riverside-act.md").read_text() == "{{ moved_page() }}\n"
     assert (root / "mkdocs.yml").read_text() == config_before
 
@@ -52,7 +53,9 @@ def test_rename_moves_the_files_rewrites_every_link_and_keeps_the_old_address(tm
 
 def test_withdraw_keeps_a_page_saying_when_and_what_replaces_it(tmp_path: Path) -> None:
     root = partnership(tmp_path)
-    result = cli(root, "withdraw", "riverside-act", "--replaced-by", "sharing-basics", "--reason", "The Act was repealed.")
+    result = cli(
+        root, "withdraw", "riverside-act", "--replaced-by", "sharing-basics", "--reason", "The Act was repealed."
+    )
     assert result.returncode == 0, result.stderr
     assert not (root / "content" / "legislation" / "riverside-act.md").exists()
     assert "ref('sharing-basics')" in (root / "content" / "guidance" / "sharing-basics.md").read_text()
@@ -63,7 +66,7 @@ def test_withdraw_keeps_a_page_saying_when_and_what_replaces_it(tmp_path: Path) 
     withdrawn = page(built, "legislation/riverside-act")
     assert "withdrawn on" in withdrawn and "The Act was repealed." in withdrawn
     assert 'href="../../guidance/sharing-basics/"' in withdrawn
-    assert "http-equiv=\"refresh\"" not in withdrawn  # the reader is told, not sent on
+    assert 'http-equiv="refresh"' not in withdrawn  # the reader is told, not sent on
 
 
 def test_withdraw_refuses_while_other_items_link_to_it_and_changes_nothing(tmp_path: Path) -> None:
@@ -94,7 +97,9 @@ def test_bad_edits_are_refused_with_nothing_changed(tmp_path: Path, args: tuple[
 
 def test_no_published_address_has_ever_disappeared() -> None:
     """Every page file ever removed from docs/ (by git's own record) left an old address behind."""
-    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True)
+    shallow = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True
+    )
     assert shallow.stdout.strip() == "false", "this test needs the whole git history: clone without --depth"
     removed = subprocess.run(
         ["git", "-C", str(ROOT), "log", "--diff-filter=DR", "--name-status", "--format=", "--", "docs/"],

@@ -6,11 +6,10 @@ import re
 from html import unescape
 
 import pytest
-
 from conftest import ROOT, Build
-from macros.cli import read_config
-from macros.loader import load_corpus
 from site_pages import is_internal, read_site, resolve, target_file
+
+from macros.loader import load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +66,9 @@ def test_every_internal_link_and_anchor_resolves(built_site: Build, pages) -> No
 def test_every_old_address_sends_readers_to_a_real_page(built_site: Build, pages) -> None:
     redirects = {}
     for url, page in pages.items():
-        found = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page.path.read_text(encoding="utf-8"))
+        found = re.search(
+            r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page.path.read_text(encoding="utf-8")
+        )
         if found:
             redirects[url] = resolve(url, unescape(found.group(1)))
     assert "glossary/dvds/" in redirects

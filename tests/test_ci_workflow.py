@@ -6,11 +6,12 @@ import re
 from typing import Any
 
 import yaml
-
 from conftest import ROOT
 
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
-PUBLISH_CONDITION = "(github.event_name == 'push' || github.event_name == 'schedule') && github.ref == 'refs/heads/main'"
+PUBLISH_CONDITION = (
+    "(github.event_name == 'push' || github.event_name == 'schedule') && github.ref == 'refs/heads/main'"
+)
 
 
 def workflows() -> dict[str, dict[str, Any]]:
@@ -54,7 +55,9 @@ def test_every_action_is_pinned_to_a_full_commit() -> None:
         for job_name, job in workflow["jobs"].items():
             for step in job["steps"]:
                 if "uses" in step:
-                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{name}: {job_name}: {step['uses']}"
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), (
+                        f"{name}: {job_name}: {step['uses']}"
+                    )
 
 
 # ---- versions: CI keeps `current` fresh and never makes or replaces a numbered release ----------

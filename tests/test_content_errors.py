@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Project
+
 from macros.loader import load_corpus
 from macros.pages import check_page_refs, check_pages
 from macros.problems import ContentError
@@ -46,11 +46,13 @@ def test_valid_corpus_loads(valid: Project) -> None:
 
 
 def test_yaml_syntax_error_names_file_and_line(valid: Project) -> None:
-    valid.write("legislation/broken.md", "---\nkind: legislation\nid: broken\ntitle: [unclosed\nsummary: x\n---\nBody\n")
+    valid.write(
+        "legislation/broken.md", "---\nkind: legislation\nid: broken\ntitle: [unclosed\nsummary: x\n---\nBody\n"
+    )
     message = problems_of(valid)
     assert (
         "content/legislation/broken.md, line 4, field 'title': the '[' in 'title: [unclosed' starts a list that "
-        "is never closed. If it is part of the text, put the title in quotes: title: \"[unclosed\"" in message
+        'is never closed. If it is part of the text, put the title in quotes: title: "[unclosed"' in message
     )
 
 
@@ -80,7 +82,10 @@ def test_missing_required_field(valid: Project) -> None:
 def test_unknown_field_suggests_the_right_one(valid: Project) -> None:
     valid.item("legislation", "typo", "legislation", titel="Oops")
     message = problems_of(valid)
-    assert "content/legislation/typo.md, line 9, field 'titel': 'titel' is not a field a legislation item can have." in message
+    assert (
+        "content/legislation/typo.md, line 9, field 'titel': 'titel' is not a field a legislation item can have."
+        in message
+    )
     assert "Did you mean 'title'?" in message
 
 
@@ -90,7 +95,10 @@ def test_id_must_match_file_name(valid: Project) -> None:
         (valid.content / "legislation" / "some-act.md").read_text().replace("id: some-act", "id: some-other-act"),
     )
     message = problems_of(valid)
-    assert "content/legislation/other-name.md, line 3, field 'id': the id 'some-other-act' does not match the file name" in message
+    assert (
+        "content/legislation/other-name.md, line 3, field 'id': the id 'some-other-act' does not match the file name"
+        in message
+    )
 
 
 def test_duplicate_id_in_two_files(valid: Project) -> None:
@@ -102,7 +110,9 @@ def test_duplicate_id_in_two_files(valid: Project) -> None:
 def test_related_to_unknown_id(valid: Project) -> None:
     valid.item("legislation", "linker", "legislation", related=["golden-rules", "no-such-item"])
     message = problems_of(valid)
-    assert "content/legislation/linker.md, line 9, field 'related': 'no-such-item' is not the id of any item." in message
+    assert (
+        "content/legislation/linker.md, line 9, field 'related': 'no-such-item' is not the id of any item." in message
+    )
 
 
 def test_ref_in_body_to_unknown_id_names_the_line(valid: Project) -> None:
@@ -163,14 +173,18 @@ def test_unknown_kind(valid: Project) -> None:
 
 def test_item_in_the_wrong_folder(valid: Project) -> None:
     valid.item("myths", "lost-act", "legislation")
-    assert "a legislation item belongs in the folder content/legislation/. This folder holds myth items." in problems_of(
-        valid
+    assert (
+        "a legislation item belongs in the folder content/legislation/. This folder holds myth items."
+        in problems_of(valid)
     )
 
 
 def test_field_written_twice(valid: Project) -> None:
     valid.write("legislation/twice.md", "---\nkind: legislation\nid: twice\ntitle: A\ntitle: B\n---\n")
-    assert "content/legislation/twice.md, line 5, field 'title': this field is written twice (first on line 4)" in problems_of(valid)
+    assert (
+        "content/legislation/twice.md, line 5, field 'title': this field is written twice (first on line 4)"
+        in problems_of(valid)
+    )
 
 
 def test_raw_html_in_body(valid: Project) -> None:
@@ -186,7 +200,9 @@ def test_unknown_macro_in_body(valid: Project) -> None:
 
 def test_broken_template_syntax_in_body(valid: Project) -> None:
     valid.item("legislation", "broken-ref", "legislation", body="See {{ ref('some-act' }}.\n")
-    assert "content/legislation/broken-ref.md, line 12, field 'body': a '{{ … }}' instruction is broken" in problems_of(valid)
+    assert "content/legislation/broken-ref.md, line 12, field 'body': a '{{ … }}' instruction is broken" in problems_of(
+        valid
+    )
 
 
 def test_non_markdown_file(valid: Project) -> None:
@@ -206,7 +222,9 @@ def test_page_file_missing_and_orphan_page(valid: Project) -> None:
     (valid.docs / "legislation" / "some-act.md").unlink()
     (valid.docs / "legislation" / "repealed-act.md").write_text('{{ item_page("repealed-act") }}\n')
     messages = [str(p) for p in check_pages(corpus, valid.docs)]
-    assert any("content/legislation/some-act.md: its page docs/legislation/some-act.md is missing" in m for m in messages)
+    assert any(
+        "content/legislation/some-act.md: its page docs/legislation/some-act.md is missing" in m for m in messages
+    )
     assert any(
         "docs/legislation/repealed-act.md: no content file content/legislation/repealed-act.md goes with this page" in m
         for m in messages
@@ -217,7 +235,7 @@ def test_page_file_showing_another_item(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "legislation" / "some-act.md").write_text('{{ item_page("golden-rules") }}\n')
     messages = [str(p) for p in check_pages(corpus, valid.docs)]
-    assert messages == ["docs/legislation/some-act.md: this page must hold only the line {{ item_page(\"some-act\") }}."]
+    assert messages == ['docs/legislation/some-act.md: this page must hold only the line {{ item_page("some-act") }}.']
 
 
 def test_ref_on_a_hand_written_page(valid: Project) -> None:
@@ -256,7 +274,7 @@ _REST = (
         pytest.param(
             'title: "Sharing with schools\n' + _REST,
             "line 4, field 'title': the quote mark (\") that starts the value in 'title: \"Sharing with schools' "
-            "is never closed. End the value with \" on this line: title: \"Sharing with schools\"",
+            'is never closed. End the value with " on this line: title: "Sharing with schools"',
             id="unclosed quote",
         ),
         pytest.param(
@@ -268,13 +286,13 @@ _REST = (
         pytest.param(
             "title: 'Sarah's Law'\n" + _REST,
             "line 4, field 'title': the value in 'title: 'Sarah's Law'' starts with ', so the ' inside it ends it "
-            "early. Put it in the other kind of quotes: title: \"Sarah's Law\"",
+            'early. Put it in the other kind of quotes: title: "Sarah\'s Law"',
             id="apostrophe inside single quotes",
         ),
         pytest.param(
             "title: Clare's Law: the right to ask\n" + _REST,
             "line 4, field 'title': the ': ' inside 'title: Clare's Law: the right to ask' makes it look like a new "
-            "field. Put the title in quotes: title: \"Clare's Law: the right to ask\"",
+            'field. Put the title in quotes: title: "Clare\'s Law: the right to ask"',
             id="colon in a title",
         ),
         pytest.param(
@@ -287,31 +305,31 @@ _REST = (
             "title: Section 115 #2 of the Act\n" + _REST,
             "line 4, field 'title': in 'title: Section 115 #2 of the Act', the '#' and everything after it are left "
             "out, because ' #' starts a note for editors. To keep them, put the title in quotes: "
-            "title: \"Section 115 #2 of the Act\"",
+            'title: "Section 115 #2 of the Act"',
             id="hash starts a comment",
         ),
         pytest.param(
             "title: 2026\n" + _REST,
             "line 4, field 'title': this should be text, but '2026' is read as a number, not as text: put it in "
-            "quotes, title: \"2026\"",
+            'quotes, title: "2026"',
             id="number as a title",
         ),
         pytest.param(
             "title: A title\nshort_title: No\n" + _REST,
             "line 5, field 'short_title': this should be text, but 'No' is read as yes or no, not as text: put it "
-            "in quotes, short_title: \"No\"",
+            'in quotes, short_title: "No"',
             id="yes/no as a title",
         ),
         pytest.param(
             "title: A title\naliases:\n  - on\n" + _REST,
             "line 6, field 'aliases[1]': this should be text, but 'on' is read as yes or no, not as text: put it "
-            "in quotes, - \"on\"",
+            'in quotes, - "on"',
             id="on/off in a list",
         ),
         pytest.param(
             "title: A title\nsections:\n  - 11\n  - 115\n" + _REST,
             "line 7, field 'sections[2]': this should be text, but '115' is read as a number, not as text: put it "
-            "in quotes, - \"115\"",
+            'in quotes, - "115"',
             id="section number",
         ),
         pytest.param(
@@ -332,7 +350,7 @@ _REST = (
         pytest.param(
             "title: [Draft] Sharing with schools\n" + _REST,
             "line 4, field 'title': the value in 'title: [Draft] Sharing with schools' starts with '[', which has a "
-            "special meaning at the start of a value. Put the title in quotes: title: \"[Draft] Sharing with schools\"",
+            'special meaning at the start of a value. Put the title in quotes: title: "[Draft] Sharing with schools"',
             id="bracket at the start",
         ),
         pytest.param(
@@ -343,7 +361,7 @@ _REST = (
         pytest.param(
             "title: A title\naliases:\n  - @home\n" + _REST,
             "line 6, field 'aliases': the value in '- @home' starts with '@', which has a special meaning at the start "
-            "of a value. Put the text in quotes: - \"@home\"",
+            'of a value. Put the text in quotes: - "@home"',
             id="at sign in a list",
         ),
         pytest.param(
@@ -367,7 +385,9 @@ def test_quotes_the_fix_suggests_keep_the_text_as_written(valid: Project) -> Non
         ('title: The "best" way: share', 'The "best" way: share'),
         ("title: Section 115 #2 of the Act", "Section 115 #2 of the Act"),
     ]:
-        valid.write("legislation/slip.md", "---\nkind: legislation\nid: slip\n" + broken + "\n" + _REST + "---\nBody.\n")
+        valid.write(
+            "legislation/slip.md", "---\nkind: legislation\nid: slip\n" + broken + "\n" + _REST + "---\nBody.\n"
+        )
         message = problems_of(valid)
         fix = message.split("in quotes: ", 1)[1].split("\n", 1)[0]
         fix = fix.split(" (or, for a note", 1)[0]
@@ -380,7 +400,7 @@ def test_quotes_the_fix_suggests_keep_the_text_as_written(valid: Project) -> Non
 def test_a_note_on_its_own_line_is_fine(valid: Project) -> None:
     valid.write(
         "legislation/noted.md",
-        "---\nkind: legislation\nid: noted\n# Checked against the 2026 guidance.\ntitle: \"Section 115 #2\"\n"
+        '---\nkind: legislation\nid: noted\n# Checked against the 2026 guidance.\ntitle: "Section 115 #2"\n'
         "aliases:\n  # the old name\n  - CDA\n" + _REST + "---\nBody.\n",
     )
     corpus = load_corpus(valid.content, project_dir=valid.root)

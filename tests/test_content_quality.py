@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from macros import quality
 from macros.quality import (
     Passage,
@@ -72,7 +72,9 @@ def test_spelling_catches_misspellings_naming_file_and_line(tmp_path: Path) -> N
     problems = spelling_problems([page], root=tmp_path)
     assert len(problems) == 2, problems
     assert problems[0].startswith("content/guidance/bad.md, line 4: 'recieve' looks misspelt: did you mean 'receive'?")
-    assert problems[1].startswith("content/guidance/bad.md, line 6: 'seperate' looks misspelt: did you mean 'separate'?")
+    assert problems[1].startswith(
+        "content/guidance/bad.md, line 6: 'seperate' looks misspelt: did you mean 'separate'?"
+    )
 
 
 def test_spelling_checks_flow_files(tmp_path: Path) -> None:
@@ -101,7 +103,9 @@ def test_content_has_no_known_slips() -> None:
     problems = []
     for path in quality.content_files(CONTENT):
         problems += slip_problems(path.read_text(encoding="utf-8"), slips, where=path.relative_to(ROOT).as_posix())
-    assert problems == [], report(problems, "Fix each slip, or make the phrase in tests/content_slips.txt more specific.")
+    assert problems == [], report(
+        problems, "Fix each slip, or make the phrase in tests/content_slips.txt more specific."
+    )
 
 
 def test_known_slip_principals_is_caught() -> None:
@@ -141,7 +145,9 @@ def test_content_summaries_are_plain_english(passages: list[Passage]) -> None:
 
 
 def test_a_plain_summary_passes() -> None:
-    assert summary_problems("Section 115 lets any organisation share information with the police to prevent crime.") == []
+    assert (
+        summary_problems("Section 115 lets any organisation share information with the police to prevent crime.") == []
+    )
 
 
 def test_abbreviations_do_not_end_the_sentence() -> None:
@@ -151,7 +157,10 @@ def test_abbreviations_do_not_end_the_sentence() -> None:
 
 
 def test_summary_of_two_sentences_fails() -> None:
-    problems = summary_problems("Consent is one lawful basis. There are five others.", where="content/guidance/consent.md, line 5, field 'summary'")
+    problems = summary_problems(
+        "Consent is one lawful basis. There are five others.",
+        where="content/guidance/consent.md, line 5, field 'summary'",
+    )
     assert problems == [
         "content/guidance/consent.md, line 5, field 'summary': the summary has 2 sentences; a summary is one "
         "sentence. Keep the most important one and move the rest into the text."
@@ -211,9 +220,18 @@ def test_good_headings_pass() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Intro.\n\n### Starts too deep\n", "line 13: the first heading 'Starts too deep' is level 3, which skips a level: make it level 2 ('##')."),
-        ("## Two\n\nText.\n\n#### Four\n", "line 15: the heading 'Four' is level 4 after a level-2 heading, which skips a level: make it level 3 ('###')."),
-        ("# A second title\n", "line 11: the heading 'A second title' is level 1, but headings here start at level 2 ('##'): the page title is the only level-1 heading."),
+        (
+            "Intro.\n\n### Starts too deep\n",
+            "line 13: the first heading 'Starts too deep' is level 3, which skips a level: make it level 2 ('##').",
+        ),
+        (
+            "## Two\n\nText.\n\n#### Four\n",
+            "line 15: the heading 'Four' is level 4 after a level-2 heading, which skips a level: make it level 3 ('###').",
+        ),
+        (
+            "# A second title\n",
+            "line 11: the heading 'A second title' is level 1, but headings here start at level 2 ('##'): the page title is the only level-1 heading.",
+        ),
         ("Intro.\n\nUnderlined title\n================\n", "line 13: the heading 'Underlined title' is level 1"),
     ],
 )
@@ -224,7 +242,9 @@ def test_skipped_heading_levels_fail(body: str, expected: str) -> None:
 
 def test_rule_text_headings_start_below_the_rule_heading() -> None:
     problems = heading_problems("## Inside a rule\n", top=3, where="w")
-    assert problems == ["w, line 1: the heading 'Inside a rule' is level 2, but headings here start at level 3 ('###')."]
+    assert problems == [
+        "w, line 1: the heading 'Inside a rule' is level 2, but headings here start at level 3 ('###')."
+    ]
 
 
 def test_content_heading_check_covers_members_and_flows(tmp_path: Path) -> None:
@@ -235,7 +255,7 @@ def test_content_heading_check_covers_members_and_flows(tmp_path: Path) -> None:
         "---\nkind: principle-set\nsummary: Fine.\nmembers:\n  - name: One\n    text: |\n      Rule.\n\n"
         "      ## Too high\n---\nBody.\n\n### Too deep\n"
     )
-    (content / "flows" / "f.yml").write_text("summary: Fine.\noutcomes:\n  done:\n    text: \"#### Deep\"\n")
+    (content / "flows" / "f.yml").write_text('summary: Fine.\noutcomes:\n  done:\n    text: "#### Deep"\n')
     problems = quality.content_heading_problems(quality.passages(content, root=tmp_path))
     assert problems == [
         "content/principles/p.md, line 13, field 'body': the first heading 'Too deep' is level 3, which skips a "
@@ -271,14 +291,20 @@ def test_good_links_pass() -> None:
         ("Read [Here](https://www.gov.uk/a).", "the link text 'Here' does not say where the link goes"),
         ("Read [this link](https://www.gov.uk/a).", "the link text 'this link' does not say where the link goes"),
         ("Read the [link](https://www.gov.uk/a).", "the link text 'link' does not say where the link goes"),
-        ("Read [**here**][ico].\n\n[ico]: https://ico.org.uk/", "the link text 'here' does not say where the link goes"),
+        (
+            "Read [**here**][ico].\n\n[ico]: https://ico.org.uk/",
+            "the link text 'here' does not say where the link goes",
+        ),
         ("Read [https://www.gov.uk/a](https://www.gov.uk/a).", "the link text 'https://www.gov.uk/a' is a web address"),
         ("Read [www.gov.uk](https://www.gov.uk/).", "the link text 'www.gov.uk' is a web address"),
         ("Read <https://www.gov.uk/a>.", "the link <https://www.gov.uk/a> shows a web address as its text"),
         ("Read https://www.gov.uk/a today.", "the web address 'https://www.gov.uk/a' is written out in the text"),
         ("See {{ ref('consent', 'click here') }}.", "the link text 'click here' does not say where the link goes"),
         ("See {{ ref('consent', text='here') }}.", "the link text 'here' does not say where the link goes"),
-        ("Read [the ICO guidance](http://ico.org.uk/).", "the link 'http://ico.org.uk/' is not secure: use the https:// address."),
+        (
+            "Read [the ICO guidance](http://ico.org.uk/).",
+            "the link 'http://ico.org.uk/' is not secure: use the https:// address.",
+        ),
         ("Read [the list][l].\n\n[l]: http://ico.org.uk/", "the link 'http://ico.org.uk/' is not secure"),
     ],
 )
@@ -290,7 +316,9 @@ def test_bad_links_fail(body: str, expected: str) -> None:
 
 
 def test_bad_link_names_its_line() -> None:
-    problems = link_problems("Fine.\n\nAlso fine.\n\nRead [here](https://www.gov.uk/a).\n", where="content/x.md, field 'body'", first_line=7)
+    problems = link_problems(
+        "Fine.\n\nAlso fine.\n\nRead [here](https://www.gov.uk/a).\n", where="content/x.md, field 'body'", first_line=7
+    )
     assert problems[0].startswith("content/x.md, line 11, field 'body': the link text 'here'")
 
 

@@ -26,7 +26,12 @@ def make(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     venv = Path(sys.executable).parent.parent
     return subprocess.run(
-        ["make", "--no-print-directory", f"VENV={venv}", *args], cwd=root, capture_output=True, text=True, env=env, timeout=300
+        ["make", "--no-print-directory", f"VENV={venv}", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
 
 
@@ -47,13 +52,15 @@ def test_the_documented_steps_publish_a_new_item_that_builds_from_a_fresh_clone(
     git(root, "remote", "add", "origin", str(remote))
 
     # Step 2: make new, word for word, then replace the placeholders as the step says.
-    created = make(root, "new", "KIND=topic", "ID=sharing-with-schools", 'TITLE=Sharing with schools')
+    created = make(root, "new", "KIND=topic", "ID=sharing-with-schools", "TITLE=Sharing with schools")
     assert created.returncode == 0, created.stdout + created.stderr
     item = root / "content" / "guidance" / "sharing-with-schools.md"
     text = item.read_text(encoding="utf-8")
     text = re.sub(r"^summary: .*$", "summary: How to share information with a child's school safely.", text, flags=re.M)
     text = text.split("---\n", 2)
-    item.write_text("---\n" + text[1] + "---\nSchools need to know when a child is at risk. See {{ ref('sharing-basics') }}.\n")
+    item.write_text(
+        "---\n" + text[1] + "---\nSchools need to know when a child is at risk. See {{ ref('sharing-basics') }}.\n"
+    )
 
     # Step 3: make check.
     checked = make(root, "check")
@@ -61,9 +68,20 @@ def test_the_documented_steps_publish_a_new_item_that_builds_from_a_fresh_clone(
 
     # Step 4: the two git commands, word for word.
     for command in commands[1:3]:
-        subprocess.run(command, shell=True, cwd=root, check=True, capture_output=True,
-                       env={**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
-                            "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"})
+        subprocess.run(
+            command,
+            shell=True,
+            cwd=root,
+            check=True,
+            capture_output=True,
+            env={
+                **os.environ,
+                "GIT_AUTHOR_NAME": "Editor",
+                "GIT_AUTHOR_EMAIL": "e@example.org",
+                "GIT_COMMITTER_NAME": "Editor",
+                "GIT_COMMITTER_EMAIL": "e@example.org",
+            },
+        )
 
     # Step 5: push; the copy that arrives must build strictly on its own.
     git(root, "push", "-q", "origin", "main")

@@ -6,8 +6,8 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from macros.cli import read_config
 from macros.corpus import Corpus
 from macros.loader import load_corpus
@@ -42,7 +42,13 @@ def source_headings(markdown: str) -> list[str]:
 
 def test_heading_parser_reads_numbers_links_and_emphasis() -> None:
     sample = "# Title\n## 2. The Law\n### **The Act [Section 115](#)**\n## **3. Other**\n#### Why?\n"
-    assert source_headings(sample) == ["Title", "2. The Law", "2. The Law > The Act Section 115", "3. Other", "3. Other > Why?"]
+    assert source_headings(sample) == [
+        "Title",
+        "2. The Law",
+        "2. The Law > The Act Section 115",
+        "3. Other",
+        "3. Other > Why?",
+    ]
 
 
 @pytest.mark.skipif(not SOURCE.exists(), reason="the published guidance is not beside the project")
@@ -127,7 +133,10 @@ def test_the_principles_are_named_as_in_the_guidance(corpus: Corpus) -> None:
 
 def test_every_rule_and_principle_is_cited_by_another_page(corpus: Corpus) -> None:
     cited = {
-        ref.target for refs in corpus.references.values() for ref in refs if "#" in ref.target and ref.source != ref.target_id
+        ref.target
+        for refs in corpus.references.values()
+        for ref in refs
+        if "#" in ref.target and ref.source != ref.target_id
     }
     uncited = [
         f"{item.id}#{item.anchor(n)}"
@@ -197,5 +206,5 @@ def test_every_abbreviation_used_is_in_the_glossary(corpus: Corpus) -> None:
     unknown = sorted(used - known)
     assert unknown == [], (
         f"{unknown}: each abbreviation needs a glossary item saying what it stands for, e.g. "
-        f"make new KIND=glossary-term ID={unknown[0].lower()} TITLE=\"What {unknown[0]} stands for\""
+        f'make new KIND=glossary-term ID={unknown[0].lower()} TITLE="What {unknown[0]} stands for"'
     )

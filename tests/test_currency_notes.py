@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, Build, Project
+
 from macros.audit import currency_notes
 from macros.corpus import Corpus
 from macros.loader import load_corpus
@@ -78,14 +78,62 @@ def test_a_well_formed_note_is_accepted(project: Project) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "field", "line_text", "expected"),
     [
-        ("    confirmed: true\n", "", "updates[1].confirmed", "  - what: >-", "this required field is missing. Every entry of updates needs 'confirmed'."),
-        ("    confirmed: true\n", "    confirmed: yes please\n", "updates[1].confirmed", "yes please", "write true or false here, not 'yes please'."),
-        ("    confirmed: true\n", "    confirmd: true\n", "updates[1].confirmd", "confirmd", "'confirmd' is not something an entry of updates can have. Did you mean 'confirmed'?"),
-        ("https://www.legislation.gov.uk/ukpga/2025/1/section/1", "http://www.legislation.gov.uk/ukpga/2025/1/section/1", "updates[1].sources[1].url", "http://", "'http://www.legislation.gov.uk/ukpga/2025/1/section/1' is not a web address starting with https://."),
-        ("    date: 2025-06-19\n", "", "updates[1].date", "  - what: >-", "a change needs the 'date' it took effect, written YYYY-MM-DD."),
-        ("    date: 2025-06-19\n", "    date: 2025-13-19\n", "updates[1].date", "2025-13-19", "'2025-13-19' is not a real date."),
-        ("    findings: [T7]\n", "    findings: [seven]\n", "updates[1].findings[1]", "findings", "'seven' is not a finding number of the content review: write it like T2, E1 or Q12."),
-        ("  - type: correction\n", "  - type: typo\n", "updates[2].type", "type: typo", "'typo' is not allowed here: write 'change' or 'correction'."),
+        (
+            "    confirmed: true\n",
+            "",
+            "updates[1].confirmed",
+            "  - what: >-",
+            "this required field is missing. Every entry of updates needs 'confirmed'.",
+        ),
+        (
+            "    confirmed: true\n",
+            "    confirmed: yes please\n",
+            "updates[1].confirmed",
+            "yes please",
+            "write true or false here, not 'yes please'.",
+        ),
+        (
+            "    confirmed: true\n",
+            "    confirmd: true\n",
+            "updates[1].confirmd",
+            "confirmd",
+            "'confirmd' is not something an entry of updates can have. Did you mean 'confirmed'?",
+        ),
+        (
+            "https://www.legislation.gov.uk/ukpga/2025/1/section/1",
+            "http://www.legislation.gov.uk/ukpga/2025/1/section/1",
+            "updates[1].sources[1].url",
+            "http://",
+            "'http://www.legislation.gov.uk/ukpga/2025/1/section/1' is not a web address starting with https://.",
+        ),
+        (
+            "    date: 2025-06-19\n",
+            "",
+            "updates[1].date",
+            "  - what: >-",
+            "a change needs the 'date' it took effect, written YYYY-MM-DD.",
+        ),
+        (
+            "    date: 2025-06-19\n",
+            "    date: 2025-13-19\n",
+            "updates[1].date",
+            "2025-13-19",
+            "'2025-13-19' is not a real date.",
+        ),
+        (
+            "    findings: [T7]\n",
+            "    findings: [seven]\n",
+            "updates[1].findings[1]",
+            "findings",
+            "'seven' is not a finding number of the content review: write it like T2, E1 or Q12.",
+        ),
+        (
+            "  - type: correction\n",
+            "  - type: typo\n",
+            "updates[2].type",
+            "type: typo",
+            "'typo' is not allowed here: write 'change' or 'correction'.",
+        ),
     ],
 )
 def test_a_bad_note_is_refused_naming_file_line_and_field(
@@ -105,7 +153,7 @@ def test_a_note_without_sources_is_refused(project: Project) -> None:
 
 
 def test_raw_html_in_a_note_is_refused(project: Project) -> None:
-    path = noted_item(project, GOOD_NOTE.replace("*Not emphasis*", "<b>Bold</b>"))
+    noted_item(project, GOOD_NOTE.replace("*Not emphasis*", "<b>Bold</b>"))
     message = problems(project)
     assert "content/legislation/noted-act.md" in message
     assert "field 'updates[1].what': '<' is not allowed here" in message
@@ -117,7 +165,10 @@ def test_raw_html_in_a_note_is_refused(project: Project) -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"status": "transcribed", "last_reviewed": None, "reviewed_by": None}, "field 'status': status: transcribed needs the date"),
+        (
+            {"status": "transcribed", "last_reviewed": None, "reviewed_by": None},
+            "field 'status': status: transcribed needs the date",
+        ),
         (
             {"status": "transcribed", "transcribed": "2026-01-01"},
             "a transcribed item has not been reviewed: remove 'last_reviewed' and 'reviewed_by'",
@@ -152,7 +203,12 @@ class _Elements(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.VOID:
             return
-        record = {"tag": tag, "classes": (dict(attrs).get("class") or "").split(), "id": dict(attrs).get("id"), "text": []}
+        record = {
+            "tag": tag,
+            "classes": (dict(attrs).get("class") or "").split(),
+            "id": dict(attrs).get("id"),
+            "text": [],
+        }
         self.stack.append(record)
         self.found.append(record)
 
@@ -183,7 +239,15 @@ def article(html: str) -> str:
 @pytest.fixture
 def rendered(project: Project) -> tuple[Project, Build]:
     noted_item(project, summary="Summary of the noted act.")
-    project.item("legislation", "plain-act", "legislation", status="transcribed", transcribed="2026-11-26", last_reviewed=None, reviewed_by=None)
+    project.item(
+        "legislation",
+        "plain-act",
+        "legislation",
+        status="transcribed",
+        transcribed="2026-11-26",
+        last_reviewed=None,
+        reviewed_by=None,
+    )
     (project.docs / "changes-in-law.md").write_text((ROOT / "docs" / "changes-in-law.md").read_text())
     project.nav.append("changes-in-law.md")
     built = project.build()
@@ -224,17 +288,27 @@ def test_the_listing_page_lists_every_note_with_a_link_to_it(rendered: tuple[Pro
 
 def test_the_build_counts_the_notes_and_says_what_is_reviewed(rendered: tuple[Project, Build]) -> None:
     _, built = rendered
-    assert "Currency notes: 2 on 1 items (1 changes in law or national guidance, 1 corrections); 1 not confirmed (noted-act#update-2)." in built.output
-    assert "Review status: 1 of 2 items are transcribed from the published guidance and not yet reviewed against current law; 1 reviewed." in built.output
+    assert (
+        "Currency notes: 2 on 1 items (1 changes in law or national guidance, 1 corrections); 1 not confirmed (noted-act#update-2)."
+        in built.output
+    )
+    assert (
+        "Review status: 1 of 2 items are transcribed from the published guidance and not yet reviewed against current law; 1 reviewed."
+        in built.output
+    )
 
 
 def test_pages_say_reviewed_only_for_a_reviewed_item(rendered: tuple[Project, Build]) -> None:
     _, built = rendered
     reviewed = article((built.site / "legislation" / "noted-act" / "index.html").read_text())
     transcribed = article((built.site / "legislation" / "plain-act" / "index.html").read_text())
-    assert "Reviewed against current law by Test reviewer on 1 January 2026." in " ".join(elements(reviewed, cls="isg-review"))
+    assert "Reviewed against current law by Test reviewer on 1 January 2026." in " ".join(
+        elements(reviewed, cls="isg-review")
+    )
     review = " ".join(elements(transcribed, cls="isg-review"))
-    assert "Transcribed from the published guidance on 26 November 2026; not yet reviewed against current law." in review
+    assert (
+        "Transcribed from the published guidance on 26 November 2026; not yet reviewed against current law." in review
+    )
     assert not re.search(r"(?i)last reviewed|reviewed (by|on)\b", review)
 
 
@@ -283,11 +357,7 @@ def test_every_note_cites_an_authoritative_https_source_and_says_whether_confirm
 
 
 def test_the_unconfirmed_duty_to_share_is_said_to_be_unconfirmed(corpus: Corpus) -> None:
-    duty = [
-        note
-        for note in currency_notes(corpus)
-        if "16LA" in note.update.what
-    ]
+    duty = [note for note in currency_notes(corpus) if "16LA" in note.update.what]
     assert {note.item.id for note in duty} >= {"children-act-2004", "legal-basis-for-information-sharing"}
     assert all(not note.update.confirmed for note in duty)
 

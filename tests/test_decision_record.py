@@ -4,9 +4,8 @@ the date is the reader's own; the fields fit the outcome; nothing typed is lost 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from conftest import ROOT
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +50,14 @@ def test_printing_the_record_shows_every_typed_value_and_nothing_else_of_the_too
     assert "Has the person the information is about been told? No" in printed
     assert "Outcome from the guidance: You can share, but should consider how" in printed
     # Nothing else of the tool or the page: no question, buttons, form, answers list or diagram.
-    for gone in (".isg-flow__step", ".isg-flow__summary", ".isg-flow__urgent", ".isg-flow-overview", "h1", ".isg-flow__field"):
+    for gone in (
+        ".isg-flow__step",
+        ".isg-flow__summary",
+        ".isg-flow__urgent",
+        ".isg-flow-overview",
+        "h1",
+        ".isg-flow__field",
+    ):
         assert page.locator(gone).first.evaluate("e => getComputedStyle(e).display") == "none", gone
     assert "Copy the record" not in printed and "Check your answers" not in printed
     page.screenshot(path=str(ROOT / "reports" / "printed-record.png"), full_page=True)

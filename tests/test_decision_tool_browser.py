@@ -7,10 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect
-
 from axe import axe_violations
 from conftest import ROOT
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +32,7 @@ def heading_text(page: Page) -> str:
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: "-".join(p["answers"]))
 def test_every_path_clicked_through(page: Page, site_url: str, path: dict) -> None:
     page.goto(tool_url(site_url))
-    for question, answer in zip(path["questions"], path["answers"]):
+    for question, answer in zip(path["questions"], path["answers"], strict=True):
         assert heading_text(page) == question
         assert page.locator(".isg-flow__step:visible").count() == 1
         page.locator(".isg-flow__step:visible").get_by_role("button", name=ANSWER[answer], exact=True).click()
@@ -179,7 +178,7 @@ def test_every_outcome_reachable_by_links_without_javascript(no_js_page: Page, s
     page.goto(tool_url(site_url))
     expect(page.locator(".isg-flow__buttons").first).to_be_hidden()
     step = page.locator("#when-to-share-purpose")
-    for question, answer in zip(path["questions"], path["answers"]):
+    for question, answer in zip(path["questions"], path["answers"], strict=True):
         expect(step.locator("h2")).to_contain_text(question)
         link = step.locator(".isg-flow__links a", has_text=re.compile(rf"^{ANSWER[answer]}:"))
         target = link.get_attribute("href")

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
-
-import datetime as dt
-import json
-
 from axe import WCAG_22_AA, axe_violations
 from conftest import ROOT, Build
+from playwright.sync_api import Browser, Page
+from site_pages import read_site
+
 from macros import ACCESSIBILITY_REPORT
 
 REPORT = ROOT / ACCESSIBILITY_REPORT
-from site_pages import read_site
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +47,15 @@ def test_every_page_forbids_inline_scripts_and_referrers(built_site: Build) -> N
 def test_no_request_leaves_the_site_and_no_policy_is_broken(page: Page, site_url: str, page_urls: list[str]) -> None:
     elsewhere: list[str] = []
     blocked: list[str] = []
-    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).netloc not in ("", urlsplit(site_url).netloc) and not r.url.startswith(("data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            elsewhere.append(r.url)
+            if urlsplit(r.url).netloc not in ("", urlsplit(site_url).netloc)
+            and not r.url.startswith(("data:", "blob:"))
+            else None
+        ),
+    )
     page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     for url in page_urls:
         page.goto(f"{site_url}/{url}")
@@ -91,7 +98,9 @@ def test_search_dialog_is_accessible_while_open(page: Page, site_url: str) -> No
 
 @pytest.fixture
 def phone(browser: Browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     yield context.new_page()
     context.close()
 

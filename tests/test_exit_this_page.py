@@ -1,4 +1,4 @@
-""""Exit this page" as GOV.UK Frontend's ExitThisPage is documented to behave, with real key
+""" "Exit this page" as GOV.UK Frontend's ExitThisPage is documented to behave, with real key
 events: typing capitals with Shift never leaves, Shift three times on its own does."""
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ FLAGGED = [
 @pytest.fixture
 def neutral(page: Page) -> Page:
     """Answer for the exit destination locally: the test sends nothing to the real site."""
-    page.route(EXIT_URL + "**", lambda route: route.fulfill(body="<title>Weather</title><h1>Weather</h1>", content_type="text/html"))
+    page.route(
+        EXIT_URL + "**",
+        lambda route: route.fulfill(body="<title>Weather</title><h1>Weather</h1>", content_type="text/html"),
+    )
     return page
 
 
@@ -93,7 +96,9 @@ def test_holding_shift_down_counts_only_when_released(neutral: Page, site_url: s
 
 
 def test_on_a_phone_no_shift_hint_and_the_bar_covers_little(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + FLAGGED[0])
     expect(page.locator(".isg-exit__button")).to_be_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
+
 from macros import fields_reference
 from macros.schema import KINDS
 
@@ -28,7 +29,10 @@ def test_every_kind_and_field_is_in_the_reference() -> None:
 
 
 def test_the_reference_says_what_to_write() -> None:
-    rows = {match[0]: match[1] for match in re.findall(r"^\| `([a-z_]+)` \| (?:yes|no) \| ([^|]+) \|", fields_reference.render(), re.M)}
+    rows = {
+        match[0]: match[1]
+        for match in re.findall(r"^\| `([a-z_]+)` \| (?:yes|no) \| ([^|]+) \|", fields_reference.render(), re.M)
+    }
     assert rows["last_reviewed"].strip() == "a date written YYYY-MM-DD"
     assert rows["origin"].strip() == "`guidance` or `local`"
     assert rows["url"].strip() == "a web address starting `https://`"

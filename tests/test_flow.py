@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import copy
-
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from macros.flow import NOT_SURE, Flow, load_flows
 from macros.flow_diagram import flow_svg, flow_svg_narrow
 from macros.flow_paths import EXPECTED, render_table
@@ -141,7 +140,10 @@ def test_answer_leading_to_an_unknown_node(tmp_path: Path, items) -> None:
         data["questions"]["consent"]["if_no"] = "identifable"
 
     message = flow_problems(tmp_path, items, change)
-    assert "content/flows/when-to-share.yml: questions.consent.if_no leads to 'identifable', which is not a question or outcome. Did you mean 'identifiable'?" in message
+    assert (
+        "content/flows/when-to-share.yml: questions.consent.if_no leads to 'identifable', which is not a question or outcome. Did you mean 'identifiable'?"
+        in message
+    )
 
 
 def test_a_loop(tmp_path: Path, items) -> None:
@@ -197,8 +199,9 @@ def test_invalid_yaml_names_the_line(tmp_path: Path, items) -> None:
     with pytest.raises(ContentError) as caught:
         load_flows(flows, items, project_dir=tmp_path)
     # The line where the list opens, not the end of the file where YAML gave up.
-    assert "flows/broken.yml, line 2, field 'title': the '[' in 'title: [oops' starts a list that is never closed" in str(
-        caught.value
+    assert (
+        "flows/broken.yml, line 2, field 'title': the '[' in 'title: [oops' starts a list that is never closed"
+        in str(caught.value)
     )
 
 
@@ -220,6 +223,7 @@ def test_a_hash_in_a_flow_value_is_named(tmp_path: Path, items) -> None:
     (flows / "noted.yml").write_text("id: noted\ntitle: Step #1 of the flow\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_flows(flows, items, project_dir=tmp_path)
-    assert "flows/noted.yml, line 2, field 'title': in 'title: Step #1 of the flow', the '#' and everything after" in str(
-        caught.value
+    assert (
+        "flows/noted.yml, line 2, field 'title': in 'title: Step #1 of the flow', the '#' and everything after"
+        in str(caught.value)
     )

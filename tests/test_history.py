@@ -9,9 +9,8 @@ import json
 import re
 from pathlib import Path
 
-from test_publishing import build, git, page, partnership
-
 from conftest import Build
+from test_publishing import build, git, page, partnership
 
 
 def article(html: str) -> str:
@@ -31,7 +30,12 @@ def test_a_layout_only_commit_is_not_shown_to_readers_but_is_audited(tmp_path: P
     root = partnership(tmp_path)
     item = root / "content" / "legislation" / "riverside-act.md"
     # Re-wrap the body and add blank lines: the words are the same.
-    item.write_text(item.read_text().replace("Section 7 lets Riverside agencies share information.", "Section 7 lets\nRiverside   agencies\nshare information.\n\n"))
+    item.write_text(
+        item.read_text().replace(
+            "Section 7 lets Riverside agencies share information.",
+            "Section 7 lets\nRiverside   agencies\nshare information.\n\n",
+        )
+    )
     git(root, "commit", "-q", "-am", "Rewrap lines in the Riverside Act file")
     head = git(root, "rev-parse", "--short", "HEAD").strip()
 
@@ -52,11 +56,17 @@ def test_a_wording_change_shows_the_note_redline_author_and_commit_date(tmp_path
     # Written (authored) in 2019, committed now: readers see when it was committed.
     git(
         root,
-        "-c", "user.name=Committer",
-        "commit", "-q", "-a",
-        "--author", "Alex Editor <alex@example.org>",
-        "--date", "2019-03-01T10:00:00+00:00",
-        "-m", "fix wording in riverside act\n\nAmendment: Section 7 now says agencies are allowed to share.",
+        "-c",
+        "user.name=Committer",
+        "commit",
+        "-q",
+        "-a",
+        "--author",
+        "Alex Editor <alex@example.org>",
+        "--date",
+        "2019-03-01T10:00:00+00:00",
+        "-m",
+        "fix wording in riverside act\n\nAmendment: Section 7 now says agencies are allowed to share.",
     )
     committed = git(root, "log", "-1", "--format=%cI").strip()[:10]
     built = build(root)
@@ -117,4 +127,7 @@ def test_a_removed_item_is_shown_by_its_title(tmp_path: Path) -> None:
     built = build(root)
 
     changes = article(page(built, "changes"))
-    assert re.search(r"<strong>Removed</strong> Myth: Riverside cannot share, by Partnership Editor: The myth page was withdrawn\.", changes), changes[-2000:]
+    assert re.search(
+        r"<strong>Removed</strong> Myth: Riverside cannot share, by Partnership Editor: The myth page was withdrawn\.",
+        changes,
+    ), changes[-2000:]

@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Project
+
 from macros.cli import read_config
 from macros.problems import ContentError
 from macros.render import Renderer
@@ -244,15 +244,31 @@ DOCS_ATTACKS = {
         "---\n# {% raw %}\ntitle: Smuggling\n---\nRCE: {{ cycler.__init__.__globals__.os.popen('id').read() }}{# {% endraw %} #}\n",
         "docs/evilfm.md",
     ),
-    "title rendered as a template": ("evil2.md", "---\ntitle: \"{{ cycler.__init__ }}\"\n---\n# Hi\n", "docs/evil2.md"),
-    "markdown page under another ending": ("evil.markdown", "RCE: {{ cycler.__init__.__globals__ }}\n", "docs/evil.markdown"),
+    "title rendered as a template": ("evil2.md", '---\ntitle: "{{ cycler.__init__ }}"\n---\n# Hi\n', "docs/evil2.md"),
+    "markdown page under another ending": (
+        "evil.markdown",
+        "RCE: {{ cycler.__init__.__globals__ }}\n",
+        "docs/evil.markdown",
+    ),
     "mdown page": ("evil3.mdown", "{{ 6*7 }}\n", "docs/evil3.mdown"),
     "script in a page": ("evil4.md", "# Page\n\n<script>alert(13)</script>\n", "<script>"),
-    "refresh in a page": ("evil5.md", '# Page\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n', "<meta>"),
+    "refresh in a page": (
+        "evil5.md",
+        '# Page\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n',
+        "<meta>",
+    ),
     "iframe in a page": ("evil6.md", "# Page\n\n<iframe src='https://evil.example/'></iframe>\n", "<iframe>"),
     "javascript link in a page": ("evil7.md", "# Page\n\n[x](javascript:alert(1))\n", "javascript:"),
-    "markup in a page title": ("evil8.md", "---\ntitle: Evil <img src=x onerror=alert(11)>\n---\n# Hi\n", "field 'title'"),
-    "quote out of a description": ("evil9.md", "---\ndescription: '\"><img src=x onerror=alert(12)>'\n---\n# Hi\n", "field 'description'"),
+    "markup in a page title": (
+        "evil8.md",
+        "---\ntitle: Evil <img src=x onerror=alert(11)>\n---\n# Hi\n",
+        "field 'title'",
+    ),
+    "quote out of a description": (
+        "evil9.md",
+        "---\ndescription: '\"><img src=x onerror=alert(12)>'\n---\n# Hi\n",
+        "field 'description'",
+    ),
     "an HTML file": ("evil.html", "<script>alert(1)</script>", "docs/evil.html: only pages"),
     "an SVG file": ("picture.svg", "<svg onload=alert(1)/>", "docs/picture.svg: only pages"),
 }
@@ -320,11 +336,18 @@ def test_a_body_that_leaves_a_code_block_open_is_refused(base: Project, body: st
 
 def test_a_rule_text_cannot_borrow_the_body_s_fence(base: Project) -> None:
     path = base.item(
-        "principles", "rules", "principle-set", member_label="Rule", anchor_prefix="rule", members=None, body="Intro.\n\n```\n"
+        "principles",
+        "rules",
+        "principle-set",
+        member_label="Rule",
+        anchor_prefix="rule",
+        members=None,
+        body="Intro.\n\n```\n",
     )
     path.write_text(
         path.read_text().replace(
-            "---\nIntro.", "members:\n  - name: First\n    text: |\n      ```\n      <img src=x onerror=alert(1)>\n      ```\n---\nIntro."
+            "---\nIntro.",
+            "members:\n  - name: First\n    text: |\n      ```\n      <img src=x onerror=alert(1)>\n      ```\n---\nIntro.",
         )
     )
     assert "field 'body': this code block is never closed" in refusal(base)
@@ -333,7 +356,10 @@ def test_a_rule_text_cannot_borrow_the_body_s_fence(base: Project) -> None:
 @pytest.mark.parametrize(
     "body,named",
     [
-        ('Read [the guidance](https://example.org "&lt;meta http-equiv=refresh content=0;url=https://e.org&gt;") now.', "the title"),
+        (
+            'Read [the guidance](https://example.org "&lt;meta http-equiv=refresh content=0;url=https://e.org&gt;") now.',
+            "the title",
+        ),
         ("The FOO is here.\n\n*[FOO]: &lt;meta http-equiv=refresh&gt;", "defines an abbreviation"),
         ('[x](https://example.org){: title="&lt;img src=x onerror=alert(1)&gt;" }', "the title"),
         ("A paragraph.\n{: #__config }", "the id '__config'"),
@@ -341,14 +367,21 @@ def test_a_rule_text_cannot_borrow_the_body_s_fence(base: Project) -> None:
         ("Click [the form][evil] here.\n\n[evil]: javascript:alert(1)", "defines a link"),
     ],
 )
-def test_tooltips_ids_and_definitions_that_the_theme_would_misuse_are_refused(base: Project, body: str, named: str) -> None:
+def test_tooltips_ids_and_definitions_that_the_theme_would_misuse_are_refused(
+    base: Project, body: str, named: str
+) -> None:
     base.item("legislation", "hostile", "legislation", body=body + "\n")
     message = refusal(base)
     assert "content/legislation/hostile.md" in message and named in message, message
 
 
 @pytest.mark.parametrize(
-    "url", ["https://a.example/x){onclick=alert(1)}", "https://a.example/x)[click](javascript:alert(2))", "https://a.example/<x>"]
+    "url",
+    [
+        "https://a.example/x){onclick=alert(1)}",
+        "https://a.example/x)[click](javascript:alert(2))",
+        "https://a.example/<x>",
+    ],
 )
 def test_an_address_cannot_break_out_of_its_link(base: Project, url: str) -> None:
     base.item("resources", "links", "resource", links=[{"title": "A link", "url": url}])
@@ -369,9 +402,24 @@ def test_text_that_would_take_minutes_to_render_is_refused_in_seconds(base: Proj
 @pytest.mark.parametrize(
     "write,named",
     [
-        (lambda p: p.write("legislation/big.md", "---\nkind: legislation\nid: big\ntitle: " + "9" * 5000 + "\n---\nBody.\n"), "content/legislation/big.md"),
-        (lambda p: p.item("legislation", "deep", "legislation", body="{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}\n"), "nested too deeply"),
-        (lambda p: p.item("legislation", "list", "legislation", body="".join("    " * n + "- x\n" for n in range(400))), "content/legislation/list.md"),
+        (
+            lambda p: p.write(
+                "legislation/big.md", "---\nkind: legislation\nid: big\ntitle: " + "9" * 5000 + "\n---\nBody.\n"
+            ),
+            "content/legislation/big.md",
+        ),
+        (
+            lambda p: p.item(
+                "legislation", "deep", "legislation", body="{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}\n"
+            ),
+            "nested too deeply",
+        ),
+        (
+            lambda p: p.item(
+                "legislation", "list", "legislation", body="".join("    " * n + "- x\n" for n in range(400))
+            ),
+            "content/legislation/list.md",
+        ),
     ],
 )
 def test_pathological_input_gets_a_plain_message(base: Project, write, named: str) -> None:
@@ -427,7 +475,14 @@ def test_a_binary_file_is_refused(base: Project) -> None:
 
 
 def test_a_yaml_alias_bomb_is_refused(base: Project) -> None:
-    lines = ["---", "kind: legislation", "id: bomb", "title: Bomb", "summary: A summary.", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines = [
+        "---",
+        "kind: legislation",
+        "id: bomb",
+        "title: Bomb",
+        "summary: A summary.",
+        "a0: &a0 [x, x, x, x, x, x, x, x, x]",
+    ]
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
     lines += ["---", "Body."]
     base.write("legislation/bomb.md", "\n".join(lines) + "\n")
@@ -514,16 +569,24 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_tricky_text_is_published_as_the_same_text_in_head_and_page(tricky_site: Path) -> None:
     page = elements((tricky_site / "legislation" / "tricky-act" / "index.html").read_text(encoding="utf-8"))
-    descriptions = [attrs.get("content") for tag, attrs in page.elements if tag == "meta" and attrs.get("name") == "description"]
+    descriptions = [
+        attrs.get("content") for tag, attrs in page.elements if tag == "meta" and attrs.get("name") == "description"
+    ]
     assert descriptions == [TRICKY_SUMMARY]
     assert page.title.startswith(TRICKY_TITLE)
-    assert not [tag for tag, attrs in page.elements if tag == "meta" and "http-equiv" in attrs and attrs["http-equiv"] != "Content-Security-Policy"]
+    assert not [
+        tag
+        for tag, attrs in page.elements
+        if tag == "meta" and "http-equiv" in attrs and attrs["http-equiv"] != "Content-Security-Policy"
+    ]
 
 
 def test_no_published_page_carries_anything_executable(tricky_site: Path) -> None:
     found = {}
     for path in tricky_site.rglob("*.html"):
-        problems = [p for tag, attrs in elements(path.read_text(encoding="utf-8")).elements for p in executable(tag, attrs)]
+        problems = [
+            p for tag, attrs in elements(path.read_text(encoding="utf-8")).elements for p in executable(tag, attrs)
+        ]
         if problems:
             found[path.relative_to(tricky_site).as_posix()] = problems
     assert found == {}
@@ -535,7 +598,28 @@ def test_the_search_index_holds_text_material_cannot_render_as_markup(tricky_sit
         for value in [doc.get("title", ""), doc.get("text", ""), *doc.get("tags", [])]:
             # Material shows these with innerHTML: only its own highlighting and code markup may appear.
             tags = {tag for tag, attrs in elements(value).elements}
-            assert tags <= {"code", "pre", "p", "li", "ul", "ol", "strong", "em", "table", "tr", "td", "th", "thead", "tbody", "a", "abbr", "dl", "dt", "dd", "blockquote"}, (doc["location"], value)
+            assert tags <= {
+                "code",
+                "pre",
+                "p",
+                "li",
+                "ul",
+                "ol",
+                "strong",
+                "em",
+                "table",
+                "tr",
+                "td",
+                "th",
+                "thead",
+                "tbody",
+                "a",
+                "abbr",
+                "dl",
+                "dt",
+                "dd",
+                "blockquote",
+            }, (doc["location"], value)
             assert not [p for tag, attrs in elements(value).elements for p in executable(tag, attrs)]
     tricky = next(doc for doc in index["docs"] if doc["location"] == "legislation/tricky-act/")
     assert 'The "tricky" Act &amp; Co' in tricky["tags"] or 'The "tricky" Act & Co' in tricky["tags"]

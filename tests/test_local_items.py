@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Project
+
 from macros.loader import load_corpus
 from macros.problems import ContentError
 
@@ -104,7 +104,10 @@ def test_make_new_then_fill_in_passes_every_content_test(tmp_path: Path) -> None
     )
     fill(
         root / "content" / "glossary" / "mash.md",
-        {SUMMARY: "MASH is short for Multi-Agency Safeguarding Hub.", BODY: "The team that takes safeguarding calls.\n"},
+        {
+            SUMMARY: "MASH is short for Multi-Agency Safeguarding Hub.",
+            BODY: "The team that takes safeguarding calls.\n",
+        },
     )
     fill(
         root / "content" / "principles" / "school-sharing-rules.md",
@@ -128,14 +131,19 @@ def test_make_new_then_fill_in_passes_every_content_test(tmp_path: Path) -> None
     checked = run(root, "-m", "macros.cli", "check")
     assert checked.returncode == 0, checked.stderr
     corpus = load_corpus(root / "content", project_dir=root)
-    added = ("sharing-with-schools", "schools-cannot-be-told", "mash", "school-sharing-rules", "children-and-families-act-2014")
+    added = (
+        "sharing-with-schools",
+        "schools-cannot-be-told",
+        "mash",
+        "school-sharing-rules",
+        "children-and-families-act-2014",
+    )
     assert all(corpus.items[i].is_local for i in added)
 
     # A query about the local myth joins the benchmark.
     queries = root / "tests" / "search_queries.yml"
     queries.write_text(
-        queries.read_text(encoding="utf-8")
-        + '- {query: "tell the school", expect: myths/schools-cannot-be-told/}\n',
+        queries.read_text(encoding="utf-8") + '- {query: "tell the school", expect: myths/schools-cannot-be-told/}\n',
         encoding="utf-8",
     )
     passed = content_tests(root)
@@ -165,7 +173,10 @@ def test_make_new_then_fill_in_passes_every_content_test(tmp_path: Path) -> None
 
 def test_a_carried_item_cannot_be_marked_local(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "guidance")
-    fill(root / "content" / "myths" / "it-systems-are-a-barrier.md", {"guidance_section:": "origin: local\nguidance_section:"})
+    fill(
+        root / "content" / "myths" / "it-systems-are-a-barrier.md",
+        {"guidance_section:": "origin: local\nguidance_section:"},
+    )
     refused = run(root, "-m", "macros.cli", "check")
     assert refused.returncode == 1
     assert "content/myths/it-systems-are-a-barrier.md" in refused.stderr
@@ -174,7 +185,10 @@ def test_a_carried_item_cannot_be_marked_local(tmp_path: Path) -> None:
     assert run(root, "-m", "macros.cli", "check").returncode == 0
     failed = content_tests(root)
     assert failed.returncode != 0
-    assert "these carry the published guidance (tests/source_coverage.yml), so they cannot say origin: local" in failed.stdout
+    assert (
+        "these carry the published guidance (tests/source_coverage.yml), so they cannot say origin: local"
+        in failed.stdout
+    )
 
 
 def test_a_local_item_says_so_on_its_page(project: Project) -> None:
@@ -200,9 +214,21 @@ def test_a_local_item_says_so_on_its_page(project: Project) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("summary", "One plain sentence saying what this is and who it helps.", "line 5, field 'summary': replace the placeholder text"),
-        ("answered_by", ["id-of-the-item-that-answers-this-myth"], "line 10, field 'answered_by[1]': replace the placeholder"),
-        ("sources", [{"title": "The Act on legislation.gov.uk", "url": "https://www.legislation.gov.uk/"}], "line 12, field 'sources[1].title': replace the placeholder text 'The Act on legislation.gov.uk'"),
+        (
+            "summary",
+            "One plain sentence saying what this is and who it helps.",
+            "line 5, field 'summary': replace the placeholder text",
+        ),
+        (
+            "answered_by",
+            ["id-of-the-item-that-answers-this-myth"],
+            "line 10, field 'answered_by[1]': replace the placeholder",
+        ),
+        (
+            "sources",
+            [{"title": "The Act on legislation.gov.uk", "url": "https://www.legislation.gov.uk/"}],
+            "line 12, field 'sources[1].title': replace the placeholder text 'The Act on legislation.gov.uk'",
+        ),
     ],
 )
 def test_placeholders_fail_wherever_they_are(project: Project, field: str, value: object, expected: str) -> None:
@@ -213,8 +239,12 @@ def test_placeholders_fail_wherever_they_are(project: Project, field: str, value
 
 
 def test_placeholder_body_names_its_line(project: Project) -> None:
-    path = project.item("guidance", "half-done", "topic", body="My first paragraph.\n\nWrite the text of the item here, in Markdown.\n")
+    path = project.item(
+        "guidance", "half-done", "topic", body="My first paragraph.\n\nWrite the text of the item here, in Markdown.\n"
+    )
     line = path.read_text().splitlines().index("Write the text of the item here, in Markdown.") + 1
     with pytest.raises(ContentError) as caught:
         load_corpus(project.content, project_dir=project.root)
-    assert f"content/guidance/half-done.md, line {line}, field 'body': replace the placeholder text" in str(caught.value)
+    assert f"content/guidance/half-done.md, line {line}, field 'body': replace the placeholder text" in str(
+        caught.value
+    )

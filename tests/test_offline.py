@@ -7,9 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import ROOT, Build
+from playwright.sync_api import Page, expect
 from search_box import search
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,9 @@ BUDGET = 75 * 1024
 def page_assets(site: Path, page: Path) -> dict[str, int]:
     """The gzipped size of each script and style sheet the page loads from the site."""
     html = page.read_text(encoding="utf-8")
-    refs = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html) + re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
+    refs = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html) + re.findall(
+        r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html
+    )
     sizes = {}
     for ref in refs:
         ref_path = ref.split("?")[0]

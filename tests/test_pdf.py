@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
-
 from conftest import ROOT, Build
+from playwright.sync_api import Page
 
 sys.path.insert(0, str(ROOT / "tools" / "pdf"))
 from make_pdf import print_pdf  # noqa: E402

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
-
-from conftest import ROOT, Build
 import yaml
+from conftest import ROOT, Build
+from playwright.sync_api import Page
+from site_pages import read_site
 
 from macros.loader import load_corpus
 from macros.schema import GlossaryTerm
-from site_pages import read_site
 
 
 def test_whole_guidance_page_holds_every_item_in_the_print_order(built_site: Build) -> None:

@@ -7,9 +7,8 @@ from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, Request, expect
-
 from conftest import Build
+from playwright.sync_api import Page, Request, expect
 
 pytestmark = pytest.mark.browser
 

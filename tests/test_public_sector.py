@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import ROOT, Build
+from playwright.sync_api import Page, expect
+from site_pages import read_site
+
 from macros import describe_accessibility_test
 from macros.loader import load_corpus
-from site_pages import read_site
 
 EXIT_URL = "https://www.bbc.co.uk/weather"
 
@@ -50,11 +50,23 @@ def test_how_and_when_tested_comes_from_the_test_run(built_site: Build) -> None:
 
 
 def test_testing_paragraph_reports_what_the_record_says(tmp_path: Path) -> None:
-    assert describe_accessibility_test(tmp_path / "missing.json") == "This website has not been tested for accessibility yet."
+    assert (
+        describe_accessibility_test(tmp_path / "missing.json")
+        == "This website has not been tested for accessibility yet."
+    )
     record = tmp_path / "report.json"
     record.write_text(
-        json.dumps({"date": "2026-11-20", "tool": "axe-core", "version": "9.9", "browser": "Chromium 1",
-                    "rules": 88, "pages": 12, "violations": 3})
+        json.dumps(
+            {
+                "date": "2026-11-20",
+                "tool": "axe-core",
+                "version": "9.9",
+                "browser": "Chromium 1",
+                "rules": 88,
+                "pages": 12,
+                "violations": 3,
+            }
+        )
     )
     text = describe_accessibility_test(record)
     assert "last tested on 20 November 2026" in text and "axe-core 9.9 in Chromium 1" in text
@@ -68,9 +80,13 @@ def test_privacy_notice_says_nothing_is_collected_and_every_footer_links_to_it(b
         assert promise in notice
     pages = read_site(built_site.site)
     without = [
-        url for url, page in pages.items()
+        url
+        for url, page in pages.items()
         if "md-footer" in page.path.read_text(encoding="utf-8")
-        and not re.search(r'class="isg-footer-links">\s*<a href="[^"]*">Accessibility statement</a> · \s*<a href="[^"]*">Privacy notice</a>', page.path.read_text(encoding="utf-8"))
+        and not re.search(
+            r'class="isg-footer-links">\s*<a href="[^"]*">Accessibility statement</a> · \s*<a href="[^"]*">Privacy notice</a>',
+            page.path.read_text(encoding="utf-8"),
+        )
     ]
     assert without == []
 
@@ -78,7 +94,11 @@ def test_privacy_notice_says_nothing_is_collected_and_every_footer_links_to_it(b
 def test_exit_button_only_where_content_asks_for_it(built_site: Build) -> None:
     corpus = load_corpus(ROOT / "content", project_dir=ROOT)
     flagged = {item_id for item_id, item in corpus.items.items() if item.exit_this_page}
-    assert flagged == {"domestic-violence-disclosure-scheme", "child-sex-offender-disclosure-scheme", "signs-of-abuse-and-neglect"}
+    assert flagged == {
+        "domestic-violence-disclosure-scheme",
+        "child-sex-offender-disclosure-scheme",
+        "signs-of-abuse-and-neglect",
+    }
     for item_id in corpus.items:
         if corpus.anchor_of(item_id):
             continue  # a glossary term: a section of the glossary page
@@ -91,7 +111,10 @@ def test_exit_button_only_where_content_asks_for_it(built_site: Build) -> None:
 @pytest.fixture
 def neutral_site(page: Page) -> Page:
     """Answer for the exit destination locally: the test sends nothing to the real site."""
-    page.route(EXIT_URL + "**", lambda route: route.fulfill(body="<title>Weather</title><h1>Weather</h1>", content_type="text/html"))
+    page.route(
+        EXIT_URL + "**",
+        lambda route: route.fulfill(body="<title>Weather</title><h1>Weather</h1>", content_type="text/html"),
+    )
     return page
 
 

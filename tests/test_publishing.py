@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Build, run_mkdocs_build
 
 FIXTURE = ROOT / "tests" / "fixture-partnership"
@@ -203,7 +202,9 @@ def test_make_new_scaffolds_a_valid_item_that_joins_the_menu_with_no_other_edit(
     for kind, item_id in [("topic", "sharing-with-schools"), ("myth", "a-new-myth"), ("principle-set", "new-rules")]:
         result = cli(root, "new", kind, item_id, f"Title for {item_id}")
         assert result.returncode == 0, result.stderr
-    assert (root / "docs" / "guidance" / "sharing-with-schools.md").read_text() == '{{ item_page("sharing-with-schools") }}\n'
+    assert (
+        root / "docs" / "guidance" / "sharing-with-schools.md"
+    ).read_text() == '{{ item_page("sharing-with-schools") }}\n'
     assert (root / "mkdocs.yml").read_text() == config_before
     assert (root / "docs" / ".nav.yml").read_text() == nav_before
     # Its placeholders are refused until replaced (tests/test_local_items.py has the messages).

@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect
-
 from axe import axe_violations
 from conftest import ROOT, Build
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ def test_each_step_has_its_own_title_and_is_one_question_in_a_fieldset(page: Pag
     longest = max(PATHS, key=lambda p: len(p["answers"]))
     page.goto(site_url + "/decide/")
     titles = []
-    for number, (question, answer) in enumerate(zip(longest["questions"], longest["answers"]), 1):
+    for number, (question, answer) in enumerate(zip(longest["questions"], longest["answers"], strict=True), 1):
         assert page.title() == f"Question {number} of 4: {question} – {SITE_TITLE}"
         titles.append(page.title())
         # The question is the legend of the group holding its answers.
@@ -53,7 +52,7 @@ def test_question_and_first_answer_stay_on_a_1280_by_800_screen(browser: Browser
     page = context.new_page()
     longest = max(PATHS, key=lambda p: len(p["answers"]))
     page.goto(site_url + "/decide/")
-    for question, answer in zip(longest["questions"], longest["answers"]):
+    for _question, answer in zip(longest["questions"], longest["answers"], strict=True):
         expect(step(page).locator("h2")).to_be_in_viewport(ratio=1)
         expect(step(page).get_by_role("button", name="Yes", exact=True)).to_be_in_viewport(ratio=1)
         step(page).get_by_role("button", name=ANSWER[answer], exact=True).click()
@@ -70,7 +69,7 @@ def test_question_and_first_answer_stay_on_a_1280_by_800_screen(browser: Browser
 def test_keyboard_only_through_every_path_with_focus_on_each_new_heading(page: Page, site_url: str, path: dict) -> None:
     page.goto(site_url + "/decide/")
     page.locator(".isg-flow__step:visible h2").focus()
-    for question, answer in zip(path["questions"], path["answers"]):
+    for question, answer in zip(path["questions"], path["answers"], strict=True):
         assert focused_text(page) == question
         for _ in range(12):  # from the heading, past the "why" links, to the answer
             page.keyboard.press("Tab")
@@ -109,7 +108,9 @@ def test_back_link_at_the_top_moves_focus_to_the_heading_with_no_stray_mark(page
         ("when-to-share-seek-advice-record", "Seek advice before you decide", "not-sure"),
     ],
 )
-def test_a_link_to_a_step_opens_the_tool_at_that_step(page: Page, site_url: str, anchor: str, title: str, answers: str) -> None:
+def test_a_link_to_a_step_opens_the_tool_at_that_step(
+    page: Page, site_url: str, anchor: str, title: str, answers: str
+) -> None:
     page.goto(f"{site_url}/decide/#{anchor}")
     expect(step(page).locator("h2")).to_have_text(re.compile(re.escape(title)))
     expect(step(page).locator("h2")).to_be_focused()
@@ -117,7 +118,9 @@ def test_a_link_to_a_step_opens_the_tool_at_that_step(page: Page, site_url: str,
     assert urlsplit(page.url).query == "when-to-share=" + answers.replace(",", "%2C")
 
 
-def test_every_search_result_in_the_tool_lands_on_something_visible(page: Page, site_url: str, built_site: Build) -> None:
+def test_every_search_result_in_the_tool_lands_on_something_visible(
+    page: Page, site_url: str, built_site: Build
+) -> None:
     index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"] if doc["location"].startswith("decide/#")]
     assert locations, "the tool's steps should be findable"
@@ -146,7 +149,9 @@ def test_the_tools_table_of_contents_is_hidden_on_a_phone_and_a_desktop(browser:
 
 
 def test_the_diagram_fits_a_360px_phone(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + "/decide/")
     diagram = page.locator("svg.isg-flow-diagram:visible")
@@ -163,7 +168,7 @@ def test_the_diagram_fits_a_360px_phone(browser: Browser, site_url: str) -> None
     page.screenshot(path=str(ROOT / "reports" / "diagram-360px.png"), full_page=False)
     # The text version stays the accessible alternative the drawing points to.
     assert diagram.get_attribute("aria-describedby") == "when-to-share-text"
-    expect(page.locator("#when-to-share-text")).to_contain_text("Answering \"Not sure\" at any question")
+    expect(page.locator("#when-to-share-text")).to_contain_text('Answering "Not sure" at any question')
     context.close()
 
 
@@ -192,7 +197,9 @@ def test_the_404_page_offers_ways_on(page: Page, site_url: str) -> None:
 
 @pytest.mark.parametrize("answers", ["", "yes,no", "yes,no,yes,yes", "yes,no,yes,no", "not-sure"])
 def test_every_step_and_its_record_fit_a_360px_phone(browser: Browser, site_url: str, answers: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + "/decide/" + (f"?when-to-share={answers}" if answers else ""))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -207,7 +214,10 @@ def test_a_link_to_an_outcome_opens_the_tool_at_it(page: Page, site_url: str) ->
     # Search shows the tool as one result (its outcomes are not separate results: tests/test_search.py);
     # a link or bookmark to an outcome must still open the tool at that outcome.
     page.goto(site_url + "/")
-    page.evaluate("url => { const a = document.createElement('a'); a.href = url; a.id = 'to-outcome'; a.textContent = 'x'; document.body.prepend(a); }", site_url + "/decide/#when-to-share-seek-advice")
+    page.evaluate(
+        "url => { const a = document.createElement('a'); a.href = url; a.id = 'to-outcome'; a.textContent = 'x'; document.body.prepend(a); }",
+        site_url + "/decide/#when-to-share-seek-advice",
+    )
     page.locator("#to-outcome").click()
     page.wait_for_url(re.compile(r"/decide/"))
     expect(page.locator(".isg-flow--js")).to_be_attached()

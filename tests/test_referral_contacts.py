@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, Build
 from playwright.sync_api import Browser, expect
 
-from conftest import ROOT, Build
 from macros.cli import read_config
 from macros.contacts import read_contacts
 from macros.flow import load_flows
@@ -32,19 +32,31 @@ def render_tool(contacts_extra: dict) -> str:
     corpus = load_corpus(ROOT / "content", project_dir=ROOT)
     flows = load_flows(ROOT / "content" / "flows", corpus.items, project_dir=ROOT)
     renderer = Renderer(corpus, today=dt.date(2026, 11, 27))
-    tool = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, read_contacts(contacts_extra))
+    tool = FlowRenderer(
+        renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, read_contacts(contacts_extra)
+    )
     return tool.render("when-to-share", from_doc="decide.md")
 
 
 def test_the_real_configuration_invents_no_number() -> None:
     config = read_config(ROOT / "mkdocs.yml")
     contacts = read_contacts(config["extra"])
-    assert [area.area for area in contacts.areas] == ["Cheshire East", "Cheshire West and Chester", "Halton", "Warrington"]
-    assert all(area.daytime is None and area.out_of_hours is None and area.referral_url is None for area in contacts.areas)
+    assert [area.area for area in contacts.areas] == [
+        "Cheshire East",
+        "Cheshire West and Chester",
+        "Halton",
+        "Warrington",
+    ]
+    assert all(
+        area.daytime is None and area.out_of_hours is None and area.referral_url is None for area in contacts.areas
+    )
 
 
 def test_while_unset_the_build_says_so_and_the_tool_points_to_the_procedures(built_site: Build) -> None:
-    assert "Children's social care contacts are not set for: Cheshire East (daytime number, out of hours number, referral link)" in built_site.output
+    assert (
+        "Children's social care contacts are not set for: Cheshire East (daytime number, out of hours number, referral link)"
+        in built_site.output
+    )
     html = (built_site.site / "decide" / "index.html").read_text(encoding="utf-8")
     urgent = html[html.index('class="isg-flow__urgent"') :]
     assert "https://www.proceduresonline.com/pancheshire" in urgent[: urgent.index("</div>\n</div>")]
@@ -60,7 +72,12 @@ def test_while_unset_the_build_says_so_and_the_tool_points_to_the_procedures(bui
 def test_when_set_the_urgent_box_and_every_outcome_offer_choose_your_area() -> None:
     html = render_tool(
         extra(
-            {"name": "Riverside Partnership", "area": "Riverside", **DRAMA, "referral_url": "https://example.org/refer"},
+            {
+                "name": "Riverside Partnership",
+                "area": "Riverside",
+                **DRAMA,
+                "referral_url": "https://example.org/refer",
+            },
             {"name": "Hill Partnership", "area": "Hill"},  # not confirmed yet: not offered
         )
     )
@@ -88,7 +105,11 @@ def test_every_contact_field_is_escaped_and_only_web_addresses_are_links() -> No
 
 @pytest.mark.browser
 def test_choose_your_area_works_without_javascript(browser: Browser) -> None:
-    html = render_tool(extra({"name": "Riverside Partnership", "area": "Riverside", **DRAMA, "referral_url": "https://example.org/refer"}))
+    html = render_tool(
+        extra(
+            {"name": "Riverside Partnership", "area": "Riverside", **DRAMA, "referral_url": "https://example.org/refer"}
+        )
+    )
     urgent = re.search(r'<div class="isg-contacts">.*?</details>\s*</div>', html, re.S).group(0)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from test_publishing import FIXTURE, git
 
@@ -61,7 +60,9 @@ def publish(root: Path, version: str, *, push: bool = False) -> subprocess.Compl
 
 
 def gh_pages(root: Path) -> str | None:
-    result = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "gh-pages"], capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--verify", "--quiet", "gh-pages"], capture_output=True, text=True
+    )
     return result.stdout.strip() or None
 
 

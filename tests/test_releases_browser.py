@@ -15,12 +15,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from conftest import ROOT, _QuietHandler
-from macros.cli import read_config
-from test_releases import LONG_TODAY, edit, make, publish, release_repo
+from playwright.sync_api import Page, expect
 from test_publishing import git
+from test_releases import LONG_TODAY, edit, make, publish, release_repo
+
+from macros.cli import read_config
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,10 @@ def test_an_old_release_says_so_and_leads_to_the_latest(page: Page, tmp_path: Pa
     base = f"http://127.0.0.1:{server.server_address[1]}"
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
-    page.context.on("response", lambda response: console.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.context.on(
+        "response",
+        lambda response: console.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
     try:
         page.goto(base + "/2026.1/legislation/riverside-act/")
         banner = page.locator(".isg-release-banner")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from axe import axe_violations, wait_until
 from conftest import ROOT
+from playwright.sync_api import Page, expect
 from search_box import Ranking, search
 from search_expectations import expectations
 
@@ -45,7 +44,9 @@ def test_search_benchmark_top_3(page: Page, site_url: str) -> None:
         ranked = [r for kind, r in rankings if kind == name]
         hits = sum(r.hit for r in ranked)
         scores[name] = hits / len(ranked)
-        print(f"search benchmark, {name}: {hits}/{len(ranked)} queries have a right page in the top 3 ({scores[name]:.1%})")
+        print(
+            f"search benchmark, {name}: {hits}/{len(ranked)} queries have a right page in the top 3 ({scores[name]:.1%})"
+        )
     for line in EXPECTED.skipped:
         print(f"  {line}")
     for kind, r in rankings:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from conftest import ROOT, Build
+
 from macros.loader import load_corpus
 from macros.render import Renderer, legal_shorthand
 from macros.schema import Legislation
@@ -47,4 +48,7 @@ def test_index_carries_aliases_and_shorthand_as_tags(built_site: Build) -> None:
     assert documents["glossary/"]["boost"] < 1
     assert "glossary/dvds/" not in documents  # an old address: it sends readers to glossary/#dvds
     assert documents["legislation/"]["boost"] < 1
-    assert "boost" not in documents["legislation/children-act-2004/"] or documents["legislation/children-act-2004/"]["boost"] >= 1
+    assert (
+        "boost" not in documents["legislation/children-act-2004/"]
+        or documents["legislation/children-act-2004/"]["boost"] >= 1
+    )

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Build
+
 from macros.problems import ContentError
 from macros.search import load_search_words
 
@@ -37,7 +37,9 @@ def test_the_real_file_is_valid_and_maps_the_words_practitioners_use() -> None:
 
 
 def test_words_are_text_even_when_yaml_would_read_them_otherwise(tmp_path: Path) -> None:
-    content = write(tmp_path, "question_words: [no, yes, on]\neveryday_words:\n  - words: [999]\n    means: [immediate risk]\n")
+    content = write(
+        tmp_path, "question_words: [no, yes, on]\neveryday_words:\n  - words: [999]\n    means: [immediate risk]\n"
+    )
     words = load_search_words(content, project_dir=tmp_path)
     assert words.question_words == ["no", "yes", "on"]
     assert words.everyday_words[0].words == ["999"]
@@ -45,7 +47,10 @@ def test_words_are_text_even_when_yaml_would_read_them_otherwise(tmp_path: Path)
 
 def test_a_missing_field_names_file_line_and_entry(tmp_path: Path) -> None:
     message = problems(tmp_path, "everyday_words:\n  - words: [police]\n    means: [s115]\n  - words: [permission]\n")
-    assert "content/search/synonyms.yml, line 4, field 'everyday_words[2].means': this required field is missing" in message
+    assert (
+        "content/search/synonyms.yml, line 4, field 'everyday_words[2].means': this required field is missing"
+        in message
+    )
     assert "needs words and means" in message
 
 
@@ -67,7 +72,9 @@ def test_a_word_listed_twice_or_also_a_question_word_is_refused(tmp_path: Path) 
 
 
 def test_yaml_errors_name_the_line(tmp_path: Path) -> None:
-    assert "content/search/synonyms.yml, line 3: this is not valid YAML" in problems(tmp_path, "everyday_words:\n  - words: [police\n")
+    assert "content/search/synonyms.yml, line 3: this is not valid YAML" in problems(
+        tmp_path, "everyday_words:\n  - words: [police\n"
+    )
 
 
 def test_index_carries_what_the_search_layer_needs(built_site: Build) -> None:
@@ -75,7 +82,9 @@ def test_index_carries_what_the_search_layer_needs(built_site: Build) -> None:
     layer = index["config"]["isg"]
     assert "can" in layer["question_words"]
     assert any("police" in entry["words"] for entry in layer["everyday_words"])
-    assert layer["summaries"]["legislation/crime-and-disorder-act-1998/"].startswith("Section 115 lets any organisation")
+    assert layer["summaries"]["legislation/crime-and-disorder-act-1998/"].startswith(
+        "Section 115 lets any organisation"
+    )
     assert layer["whole_pages"] == ["decide/"]
     assert layer["fallback"] == ["decide/", "principles/seven-golden-rules/"]
     # Summaries are escaped: the index holds no markup that would be rendered.

@@ -13,6 +13,7 @@ import urllib.request
 from collections.abc import Callable
 
 from conftest import Project
+
 from macros.problems import ContentError, Problem
 from macros.serve_errors import error_page, serving
 
@@ -48,8 +49,17 @@ def start_serve(project: Project) -> tuple[subprocess.Popen[str], int]:
     config = project.config()
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--config-file", str(config),
-         "--dev-addr", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
         cwd=project.root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDANCE_SERVE": "1"},
         stdout=subprocess.PIPE,
@@ -68,7 +78,9 @@ def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(project: Pro
         assert "could not be built" not in good
 
         text = item.read_text(encoding="utf-8")
-        item.write_text(text.replace("title: Some Act 1998", "title: Some Act 1998: <b>{{ 7*7 }}</b>"), encoding="utf-8")
+        item.write_text(
+            text.replace("title: Some Act 1998", "title: Some Act 1998: <b>{{ 7*7 }}</b>"), encoding="utf-8"
+        )
         broken = wait_for(url, lambda page: "The site could not be built" in page)
         assert "content/legislation/some-act.md, line 4, field &#39;title&#39;" in broken
         assert "Put the title in quotes" in broken
@@ -92,7 +104,10 @@ def test_make_serve_starts_even_when_the_content_is_already_broken(project: Proj
     server, port = start_serve(project)
     try:
         page = wait_for(f"http://127.0.0.1:{port}/legislation/some-act/", lambda page: "could not be built" in page)
-        assert "content/legislation/some-act.md, line 8, field &#39;review_due&#39;: review_due (2025-01-01) must be after" in page
+        assert (
+            "content/legislation/some-act.md, line 8, field &#39;review_due&#39;: review_due (2025-01-01) must be after"
+            in page
+        )
     finally:
         server.terminate()
         server.communicate(timeout=30)
@@ -101,14 +116,26 @@ def test_make_serve_starts_even_when_the_content_is_already_broken(project: Proj
 def test_only_make_serve_shows_errors_as_pages() -> None:
     assert serving({"GUIDANCE_SERVE": "1"}, ["mkdocs", "serve", "--strict"])
     assert not serving({}, ["mkdocs", "serve"])  # mkdocs serve on its own: stops as before
-    assert not serving({"GUIDANCE_SERVE": "1"}, ["mkdocs", "build", "--strict"])  # a stray variable cannot hide an error
+    assert not serving(
+        {"GUIDANCE_SERVE": "1"}, ["mkdocs", "build", "--strict"]
+    )  # a stray variable cannot hide an error
 
 
 def test_a_build_with_the_serve_variable_still_fails(project: Project) -> None:
     project.item("legislation", "some-act", "legislation", titel="Oops")
     config = project.config()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(project.root / "site")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(project.root / "site"),
+        ],
         cwd=project.root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDANCE_SERVE": "1"},
         capture_output=True,
@@ -121,6 +148,11 @@ def test_a_build_with_the_serve_variable_still_fails(project: Project) -> None:
 
 
 def test_the_error_page_escapes_everything() -> None:
-    page = error_page(ContentError([Problem(file="content/a.md", line=3, field="title", message="'<script>{{ x }}</script>' & more")]))
+    page = error_page(
+        ContentError([Problem(file="content/a.md", line=3, field="title", message="'<script>{{ x }}</script>' & more")])
+    )
     assert "<script>" not in page and "{{" not in page and "}}" not in page
-    assert "content/a.md, line 3, field &#39;title&#39;: &#39;&lt;script&gt;&#123;&#123; x &#125;&#125;&lt;/script&gt;&#39; &amp; more" in page
+    assert (
+        "content/a.md, line 3, field &#39;title&#39;: &#39;&lt;script&gt;&#123;&#123; x &#125;&#125;&lt;/script&gt;&#39; &amp; more"
+        in page
+    )

@@ -123,7 +123,9 @@ def fetch(project: Path, *, push: bool) -> str:
     if result.returncode == 0:
         return ""
     if push:
-        raise Refused(f"Could not reach '{REMOTE}' ({result.stderr.strip()}), so nothing was published. Try again when online.")
+        raise Refused(
+            f"Could not reach '{REMOTE}' ({result.stderr.strip()}), so nothing was published. Try again when online."
+        )
     return f"Could not reach '{REMOTE}', so only this copy was checked for versions published already."
 
 
@@ -266,7 +268,15 @@ def publish_release(project: Path, version: str, *, config: str, do_push: bool, 
     tag = TAG_PREFIX + version
     created = tag_commit(project, tag) is None
     if created:
-        made = git(project, "tag", "-a", tag, "-m", f"Release {version} of the guidance, published {long_date(today)}", check=False)
+        made = git(
+            project,
+            "tag",
+            "-a",
+            tag,
+            "-m",
+            f"Release {version} of the guidance, published {long_date(today)}",
+            check=False,
+        )
         if made.returncode != 0:
             raise Refused(f"Could not create the tag {tag} ({made.stderr.strip()}), so nothing was published.")
     # The release's date is its tag's date, so a rebuild from the same tag keeps it.
@@ -292,7 +302,11 @@ def publish_release(project: Path, version: str, *, config: str, do_push: bool, 
             git(project, "tag", "-d", tag, check=False)
         raise
     sent = push(project) if do_push else []
-    note = f"Version {version} had been built here from this commit before; it was rebuilt from the same commit.\n" if rebuilt else ""
+    note = (
+        f"Version {version} had been built here from this commit before; it was rebuilt from the same commit.\n"
+        if rebuilt
+        else ""
+    )
     return Outcome(version=version, tag=tag, pushed=do_push, tags_sent=sent), note + warning
 
 

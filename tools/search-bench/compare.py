@@ -27,7 +27,9 @@ ROOT = HERE.parents[1]
 def worker_source(site: Path, engine: str, layer: bool) -> str:
     parts = [(ROOT / "macros" / "search_worker.js").read_text(encoding="utf-8")] if layer else []
     if engine == "lunr":
-        parts += [next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")]
+        parts += [
+            next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+        ]
     else:
         parts += [
             (HERE / "node_modules" / "minisearch" / "dist" / "umd" / "index.js").read_text(encoding="utf-8"),
@@ -64,7 +66,7 @@ def main() -> None:
     answers = json.loads(result.stdout)
     totals: dict[str, list[int]] = {}
     misses = []
-    for row, answer in zip(rows, answers):
+    for row, answer in zip(rows, answers, strict=True):
         expect = row["expect"] if isinstance(row["expect"], list) else [row["expect"]]
         hit = any(page in answer["pages"][:3] for page in expect)
         totals.setdefault(row["class"], [0, 0])
@@ -73,7 +75,11 @@ def main() -> None:
         if not hit:
             misses.append(f"  MISS [{row['class']}] {row['query']!r}: wanted {expect}, got {answer['pages'][:3]}")
     label = f"{args.engine}{'' if args.no_layer else ' + layer'} {args.tuning if args.tuning != '{}' else ''}"
-    print(label.strip() + ": " + ", ".join(f"{name} {hits}/{count} ({hits / count:.1%})" for name, (hits, count) in totals.items()))
+    print(
+        label.strip()
+        + ": "
+        + ", ".join(f"{name} {hits}/{count} ({hits / count:.1%})" for name, (hits, count) in totals.items())
+    )
     if args.misses:
         print("\n".join(misses))
 
