@@ -9,9 +9,12 @@ a member of staff wrote it and needs to know.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -216,6 +219,40 @@ class _EventParser(HTMLParser):
         self.events.append(("comment", data))
 
 
+TIME_LIMIT = 5.0
+"""Seconds one text may take to turn into HTML. Real items take milliseconds; some malformed text
+(thousands of unmatched '[') takes Python-Markdown minutes, and would hold up every build."""
+
+DEFINITION_MESSAGE = (
+    "this text defines a link ('[name]: address') or an abbreviation ('*[ABC]: …') for the whole page, "
+    "perhaps inside a quote or a list, which content may not do: write the address in the link itself, "
+    "like [text](https://…); abbreviations come from the glossary."
+)
+
+
+class TooSlow(Exception):
+    """A text took longer than the time limit to turn into HTML."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop the work after ``seconds`` (Unix main thread only; elsewhere there is no limit)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class MarkdownToHtml:
     """Markdown to HTML with the site's own extensions, so the check sees what pages will hold."""
 
@@ -248,3 +285,10 @@ class MarkdownToHtml:
     def convert(self, text: str) -> str:
         self._markdown.reset()
         return str(self._markdown.convert(text))
+
+    def defines_anything(self) -> bool:
+        """Whether the last text converted defined a link or an abbreviation for the whole page, found
+        by Python-Markdown itself wherever it was written (in a quote, a list…)."""
+        if self._markdown.references:
+            return True
+        return any(getattr(extension, "abbrs", None) for extension in self._markdown.registeredExtensions)

@@ -16,7 +16,7 @@ import yaml
 from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, find_refs, unresolved
-from .html_policy import MarkdownToHtml, check_html
+from .html_policy import DEFINITION_MESSAGE, TIME_LIMIT, MarkdownToHtml, TooSlow, check_html, time_limit
 from .problems import Problem
 from .schema import KINDS, plain_text
 from .templating import check_page, parse, split_front_matter
@@ -195,9 +195,20 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
     # The page functions' output is the generator's own; the page's own words and markup are checked.
     own = _TEMPLATE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), body)
     try:
-        html = to_html.convert(own)
-    except RecursionError:
+        with time_limit(TIME_LIMIT):
+            html = to_html.convert(own)
+    except TooSlow:
+        return problems + [
+            Problem(
+                file=shown,
+                message=f"this page takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would "
+                "hold up every build. Look for many '[', '<' or '*' without their closing partner.",
+            )
+        ]
+    except (RecursionError, ValueError):
         return problems + [Problem(file=shown, message="this page is nested too deeply to turn into a web page.")]
+    if to_html.defines_anything():
+        problems.append(Problem(file=shown, message=DEFINITION_MESSAGE))
     for finding in check_html(html):
         lines = body.splitlines()
         line = next(
@@ -212,6 +223,35 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
     return problems
 
 
+PAGE_FRONT_MATTER = {
+    "title": "a plain-text title",
+    "description": "a plain-text sentence (no double quotes: it is written into an attribute)",
+    "tags": "a list of plain-text words people search with",
+    "search": "boost (a number), exclude (true or false) or sections (true or false)",
+    "hide": "a list of navigation, toc or footer",
+}
+"""What a page file's front matter may set. The theme acts on other keys (``template`` picks a page
+template without the site's security policy, ``redirect`` and ``location`` send readers elsewhere),
+so anything else is refused; the generator sets the rest itself."""
+
+_SEARCH_SETTINGS: dict[str, tuple[type, ...]] = {"boost": (int, float), "exclude": (bool,), "sections": (bool,)}
+_HIDE_VALUES = {"navigation", "toc", "footer"}
+
+
+def _fits(key: str, value: Any) -> bool:
+    if key == "title":
+        return isinstance(value, str)
+    if key == "description":
+        return isinstance(value, str) and '"' not in value
+    if key == "tags":
+        return isinstance(value, list) and all(isinstance(tag, str) for tag in value)
+    if key == "search":
+        return isinstance(value, dict) and all(
+            name in _SEARCH_SETTINGS and isinstance(setting, _SEARCH_SETTINGS[name]) for name, setting in value.items()
+        )
+    return isinstance(value, list) and set(value) <= _HIDE_VALUES
+
+
 def _check_front_matter(front: str, shown: str) -> list[Problem]:
     if not front.strip():
         return []
@@ -223,13 +263,36 @@ def _check_front_matter(front: str, shown: str) -> list[Problem]:
                 file=shown, message=f"the front matter is not valid YAML ({getattr(error, 'problem', None) or error})."
             )
         ]
+    if not isinstance(data, dict):
+        return [Problem(file=shown, message="the front matter must be 'field: value' lines.")]
     problems = []
+    for key, value in data.items():
+        expected = PAGE_FRONT_MATTER.get(str(key))
+        if expected is None:
+            problems.append(
+                Problem(
+                    file=shown,
+                    field=str(key),
+                    message=f"'{key}' is not something a page's front matter may set. It may set: "
+                    + ", ".join(PAGE_FRONT_MATTER)
+                    + ".",
+                )
+            )
+        elif not _fits(str(key), value):
+            problems.append(Problem(file=shown, field=str(key), message=f"write {expected} here."))
+    if problems:
+        return problems
     for field, value in _strings(data):
         try:
             plain_text(value)
         except ValueError as error:
             problems.append(Problem(file=shown, field=field, message=f"{error}."))
     return problems
+
+
+_GLOB_OPTIONS = frozenset(
+    {"glob", "ignore_no_matches", "sort", "ignore", "flatten_single_child_sections", "preserve_directory_names"}
+)
 
 
 def _check_nav(path: Path, shown: str, docs_dir: Path) -> list[Problem]:
@@ -249,13 +312,20 @@ def _check_nav(path: Path, shown: str, docs_dir: Path) -> list[Problem]:
             for number, item in enumerate(entry, 1):
                 walk(item, f"{where}[{number}]")
         elif isinstance(entry, dict):
+            if "glob" in entry:
+                unknown = [key for key in entry if key not in _GLOB_OPTIONS]
+                if unknown:
+                    problems.append(
+                        Problem(file=shown, field=where, message=f"'{unknown[0]}' is not an option of a glob line.")
+                    )
+                return
             for key, value in entry.items():
-                if where.startswith("nav") and "glob" not in entry:
+                if where.startswith("nav"):
                     try:
                         plain_text(str(key))
                     except ValueError as error:
                         problems.append(Problem(file=shown, field=where, message=f"the title '{key}': {error}."))
-                if isinstance(value, str) and where.startswith("nav") and "glob" not in entry:
+                if isinstance(value, str) and where.startswith("nav"):
                     target = value.strip()
                     if ":" in target.split("/")[0] and not target.startswith("https://"):
                         problems.append(

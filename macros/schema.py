@@ -65,7 +65,8 @@ def _require_https(value: str) -> str:
 _MARKUP = re.compile(r"<|\{[{%#]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
 # Newlines too: a field is one line wherever it is shown, and a line break in it could start a new
 # Markdown block (a code fence that swallows what follows) on the page it is placed in.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# Bidirectional and zero-width controls too: they make a title read differently from what it is.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def plain_text(value: str) -> str:

@@ -8,18 +8,14 @@ stage reports every problem it finds; a later stage runs only on content that pa
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import signal
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .addresses import SiteData, load_site_data
 from .corpus import Corpus
 from .flow import LoadedFlow, load_flows
-from .html_policy import MarkdownToHtml, check_html
+from .html_policy import DEFINITION_MESSAGE, TIME_LIMIT, MarkdownToHtml, TooSlow, check_html, time_limit
 from .loader import body_sources, load_corpus
 from .pages import check_docs_files, check_page_refs, check_pages
 from .problems import ContentError, Problem
@@ -63,33 +59,6 @@ SENTINEL = "isgsentinelparagraph"
 """A paragraph placed after each text: if it does not come out as its own paragraph, the text left
 something open (a code fence, a list, a block of HTML) that would swallow what follows it on a page."""
 
-TIME_LIMIT = 5.0
-"""Seconds one text may take to turn into HTML. Real items take milliseconds; some malformed text
-(thousands of unmatched '[') takes Python-Markdown minutes, and would hold up every build."""
-
-
-class _TooSlow(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Stop the work after ``seconds`` (Unix main thread only; elsewhere there is no limit)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def stop(signum: int, frame: Any) -> None:
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
 
 def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: Path) -> list[Problem]:
     """Render every body as its page will and hold the HTML to the allow-list (html_policy.py)."""
@@ -106,9 +75,9 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
 
             markdown = str(renderer.markdown(source, from_doc=from_doc))
             try:
-                with _time_limit(TIME_LIMIT):
+                with time_limit(TIME_LIMIT):
                     html = to_html.convert(f"{markdown}\n\n{SENTINEL}\n")
-            except _TooSlow:
+            except TooSlow:
                 report(
                     f"this text takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would hold up "
                     "every build. Look for many '[', '<' or '*' without their closing partner."
@@ -116,6 +85,9 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
                 continue
             except (RecursionError, ValueError):
                 report("this text is nested too deeply (lists or quotes inside each other) to turn into a web page.")
+                continue
+            if to_html.defines_anything():
+                report(DEFINITION_MESSAGE)
                 continue
             if not html.rstrip().endswith(f"<p>{SENTINEL}</p>"):
                 report(

@@ -269,6 +269,24 @@ DOCS_ATTACKS = {
         "---\ndescription: '\"><img src=x onerror=alert(12)>'\n---\n# Hi\n",
         "field 'description'",
     ),
+    "a page template without the security policy": (
+        "evil10.md",
+        "---\ntemplate: redirect.html\nlocation: '\",alert(1),\"'\n---\n# Hi\n",
+        "field 'template': 'template' is not something a page's front matter may set",
+    ),
+    "a redirect from any page": (
+        "evil11.md",
+        "---\nredirect: https://evil.example/phish\n---\n# Hi\n",
+        "field 'redirect'",
+    ),
+    "an author attribute": ("evil12.md", '---\nauthor: x" http-equiv="refresh\n---\n# Hi\n', "field 'author'"),
+    "a quote in a description": (
+        "evil13.md",
+        "---\ndescription: '0;url=https://e.example/\" http-equiv=\"refresh'\n---\n# Hi\n",
+        "field 'description': write a plain-text sentence (no double quotes",
+    ),
+    "a definition inside a quote": ("evil14.md", "# Hi\n\n> [Home]: https://evil.example/\n", "defines a link"),
+    "text that takes minutes": ("evil15.md", "# Hi\n\n" + "[" * 30000 + "\n", "takes more than 5 seconds"),
     "an HTML file": ("evil.html", "<script>alert(1)</script>", "docs/evil.html: only pages"),
     "an SVG file": ("picture.svg", "<svg onload=alert(1)/>", "docs/picture.svg: only pages"),
 }
@@ -288,6 +306,8 @@ def test_the_menu_holds_plain_titles_and_real_addresses(base: Project) -> None:
     )
     message = refusal(base)
     assert "docs/.nav.yml, field 'nav[1]': the title 'Home <img" in message
+    (base.docs / ".nav.yml").write_text('nav:\n  - glob: "*.md"\n    "X<img>": index.md\n', encoding="utf-8")
+    assert "'X<img>' is not an option of a glob line" in refusal(base)
     assert "'javascript:alert(1)' is not a page or an https:// address" in message
 
 
@@ -314,6 +334,12 @@ def test_a_field_cannot_open_a_code_block_that_swallows_the_body(base: Project) 
     text = re.sub(r"^summary: .*$", r'summary: "A harmless summary.\\n\\n~~~"', path.read_text(), flags=re.M)
     path.write_text(text)
     assert "content/guidance/evil-summary.md, line 5, field 'summary': this field must be one line" in refusal(base)
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u200b", "\u2066", "\ufeff"])
+def test_a_field_cannot_hide_its_reading_order(base: Project, character: str) -> None:
+    base.item("legislation", "bidi", "legislation", short_title=f"Article 8 ECHR {character}fdp.exe")
+    assert "field 'short_title': this field holds an invisible control character" in refusal(base)
 
 
 def test_a_tilde_fence_in_a_one_line_field_stays_text() -> None:
@@ -365,6 +391,8 @@ def test_a_rule_text_cannot_borrow_the_body_s_fence(base: Project) -> None:
         ("A paragraph.\n{: #__config }", "the id '__config'"),
         ("## Broken {: #__search }", "the id '__search'"),
         ("Click [the form][evil] here.\n\n[evil]: javascript:alert(1)", "defines a link"),
+        ("A quote:\n\n> [European Convention on Human Rights]: https://evil.example/", "defines a link"),
+        ("A list:\n\n- *[GDPR]: Gossip Disclosure Permission Rule", "defines a link"),
     ],
 )
 def test_tooltips_ids_and_definitions_that_the_theme_would_misuse_are_refused(
