@@ -281,6 +281,23 @@ def on_post_build(env: Any) -> None:
     """mkdocs-macros calls this after the search index is written, before the offline copy reads it."""
     if _search_layer is not None:
         _search_layer.write(Path(env.conf["site_dir"]))
+    if os.environ.get("GUIDANCE_PDF_PRINT"):
+        _print_whole_guidance(Path(env.conf["site_dir"]), Path(env.project_dir))
+
+
+def _print_whole_guidance(site: Path, project_dir: Path) -> None:
+    """A release's PDF edition (tools/publish.py asks for it): printed from the built site by
+    tools/pdf/make_pdf.py, the same code `make pdf` uses. A site without the whole-guidance page has none."""
+    if not (site / "whole-guidance" / "index.html").exists():
+        return
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_pdf", project_dir / "tools" / "pdf" / "make_pdf.py")
+    if spec is None or spec.loader is None:
+        raise PluginError("tools/pdf/make_pdf.py is missing, so the release's PDF could not be printed.")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.make_pdf(site, site / "whole-guidance" / PDF_FILE)
 
 
 def release_being_published() -> dict[str, str] | None:

@@ -174,6 +174,29 @@ def test_a_release_is_tagged_and_names_itself(tmp_path: Path) -> None:
     assert "Release v2026.1" in changes and "Not yet in a release" not in changes
 
 
+def test_a_release_carries_its_pdf_edition(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    root = release_repo(tmp_path)
+    (root / "docs" / "whole-guidance.md").write_text("# The whole guidance\n\n{{ whole_guidance(edition=True) }}\n")
+    git(root, "add", "docs/whole-guidance.md")
+    git(root, "commit", "-q", "-m", "Add the whole guidance page")
+
+    result = publish(root, "2026.1")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdf = subprocess.run(
+        ["git", "-C", str(root), "show", "gh-pages:2026.1/whole-guidance/information-sharing-guidance.pdf"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    reader = pypdf.PdfReader(__import__("io").BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "v2026.1" in text and "Riverside" in text
+    assert reader.outline, "the PDF has no bookmarks"
+    page_html = git(root, "show", "gh-pages:2026.1/whole-guidance/index.html")
+    assert "information-sharing-guidance.pdf" in page_html
+
+
 def test_without_push_it_says_nothing_was_sent(tmp_path: Path) -> None:
     root = release_repo(tmp_path)
     remote = with_remote(root)

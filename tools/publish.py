@@ -205,11 +205,14 @@ def mike(project: Path, config: str, *args: str, release: str = "", release_date
     """Run mike from this Python's environment, with the release it builds (or none) in the environment."""
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    env.pop("GUIDANCE_RELEASE", None)
-    env.pop("GUIDANCE_RELEASE_DATE", None)
+    for name in ("GUIDANCE_RELEASE", "GUIDANCE_RELEASE_DATE", "GUIDANCE_PDF", "GUIDANCE_PDF_PRINT"):
+        env.pop(name, None)
     if release:
         env["GUIDANCE_RELEASE"] = release
         env["GUIDANCE_RELEASE_DATE"] = release_date
+        # A release is what auditors print and file: it carries its PDF edition, linked from the
+        # whole-guidance page (printed after the build by macros.on_post_build with Chromium).
+        env["GUIDANCE_PDF"] = env["GUIDANCE_PDF_PRINT"] = "1"
     result = subprocess.run(
         [str(Path(bin_dir) / "mike"), *args, "--config-file", config],
         cwd=project,
