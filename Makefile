@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test test-fast lint lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
+.PHONY: help setup build offline serve test test-fast lint accessibility-record lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ lint: setup ## Check the code with ruff (style, imports, bugs) and mypy (strict 
 
 test: setup browser-tools lint ## Run every test, browser tests included
 	$(BIN)/python -m pytest
+
+accessibility-record: setup browser-tools ## Run the axe checks and write reports/accessibility-test.json (commit it)
+	RECORD_ACCESSIBILITY=1 $(BIN)/python -m pytest -q tests/test_every_page.py -k axe_finds_no_violation
 
 test-fast: setup lint ## The checks that need no browser, for the editing loop
 	$(BIN)/python -m pytest -m "not browser" -q
