@@ -40,7 +40,7 @@ from .build_state import build_state
 from .contacts import read_contacts
 from .problems import ContentError, PluginError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
-from .schema import GlossaryTerm
+from .schema import GlossaryTerm, Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
 
@@ -174,21 +174,21 @@ def define_env(env: Any) -> None:
         """Where to make a referral to children's social care: "Choose your area", or the procedures."""
         return str(flow_renderer.contacts_html())
 
-    def old_address_page(meta: dict[str, Any]) -> str:
-        """Keep an old address out of search and the menu's way."""
-        meta.setdefault("search", {})["exclude"] = True
-        meta.setdefault("hide", ["navigation", "toc"])
-        return current_page()[: -len(".md")]
-
-    @macro
-    def moved_page() -> str:
-        """The page at an address whose item moved: a link there, and a redirect (overrides/main.html)."""
-        address = old_address_page(env.page.meta)
-        entry = site.moved(address)
+    def old_address(find: Callable[[str], _Entry | None]) -> _Entry:
+        """This page's entry in content/addresses.yml; the page is kept out of search and the menu's way."""
+        env.page.meta.setdefault("search", {})["exclude"] = True
+        env.page.meta.setdefault("hide", ["navigation", "toc"])
+        entry = find(current_page()[: -len(".md")])
         if entry is None:
             raise ContentError(
                 [Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")]
             )
+        return entry
+
+    @macro
+    def moved_page() -> str:
+        """The page at an address whose item moved: a link there, and a redirect (overrides/main.html)."""
+        entry = old_address(site.moved)
         target = corpus.resolve(entry.to)
         env.page.meta["title"] = f"Moved: {target.label}"
         env.page.meta["redirect"] = redirect_url(
@@ -199,12 +199,7 @@ def define_env(env: Any) -> None:
     @macro
     def withdrawn_page() -> str:
         """The page at the address of a withdrawn item: when, why and what replaces it."""
-        address = old_address_page(env.page.meta)
-        entry = site.withdrawn(address)
-        if entry is None:
-            raise ContentError(
-                [Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")]
-            )
+        entry = old_address(site.withdrawn)
         env.page.meta["title"] = f"Withdrawn: {entry.title}"
         return renderer.withdrawn_page(entry, from_doc=current_page())
 
@@ -336,6 +331,7 @@ def _stand_in_records(config: Any) -> None:
 
 
 _Macro = TypeVar("_Macro", bound=Callable[..., str])
+_Entry = TypeVar("_Entry", Moved, Withdrawn)
 
 
 def _registrar(env: Any) -> Callable[[_Macro], _Macro]:

@@ -25,6 +25,11 @@ that is not text at all.
 IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
+def shown_path(path: Path, project_dir: Path) -> str:
+    """How a file is named in messages: relative to the project, as staff see it in their editor."""
+    return path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else path.as_posix()
+
+
 def is_ignored(path: Path) -> bool:
     """Editors' backups and system files, which are not content: consent.md~, .#consent.md, .DS_Store."""
     name = path.name

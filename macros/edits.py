@@ -46,16 +46,15 @@ class Project:
         return path.relative_to(self.root).as_posix()
 
 
+def _tracked(project: Project, path: Path) -> bool:
+    command = ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(path)]
+    return subprocess.run(command, capture_output=True).returncode == 0
+
+
 def _git_move(project: Project, source: Path, target: Path) -> None:
     """Move with git when the file is tracked, so `git log --follow` keeps its history."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tracked = (
-        subprocess.run(
-            ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(source)], capture_output=True
-        ).returncode
-        == 0
-    )
-    if tracked:
+    if _tracked(project, source):
         subprocess.run(
             ["git", "-C", str(project.root), "mv", str(source), str(target)], check=True, capture_output=True
         )
@@ -64,13 +63,7 @@ def _git_move(project: Project, source: Path, target: Path) -> None:
 
 
 def _git_remove(project: Project, path: Path) -> None:
-    tracked = (
-        subprocess.run(
-            ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(path)], capture_output=True
-        ).returncode
-        == 0
-    )
-    if tracked:
+    if _tracked(project, path):
         subprocess.run(["git", "-C", str(project.root), "rm", "-q", str(path)], check=True, capture_output=True)
     else:
         path.unlink()

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import Field, ValidationError
 
-from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
+from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text, shown_path
 from .corpus import unresolved
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
@@ -136,7 +136,7 @@ def load_flows(flows_dir: Path, items: dict[str, Item], *, project_dir: Path) ->
     for path in sorted(flows_dir.iterdir()):
         if path.suffix not in (".yml", ".yaml") or is_ignored(path):
             continue
-        shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else str(path)
+        shown = shown_path(path, project_dir)
         try:
             text = read_text(path, shown, root=flows_dir)
             data = yaml.load(text, Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader

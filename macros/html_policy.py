@@ -234,6 +234,10 @@ class TooSlow(Exception):
     """A text took longer than the time limit to turn into HTML."""
 
 
+class Unrenderable(Exception):
+    """A text that cannot be turned into HTML within the build's limits; the message says why."""
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Stop the work after ``seconds`` (Unix main thread only; elsewhere there is no limit)."""
@@ -285,6 +289,22 @@ class MarkdownToHtml:
     def convert(self, text: str) -> str:
         self._markdown.reset()
         return str(self._markdown.convert(text))
+
+    def convert_within_limits(self, text: str, *, what: str) -> str:
+        """The HTML of ``text``, or Unrenderable naming ``what`` ("text", "page") in plain words:
+        too slow (malformed text that would hold up every build) or nested too deeply."""
+        try:
+            with time_limit(TIME_LIMIT):
+                return self.convert(text)
+        except TooSlow:
+            raise Unrenderable(
+                f"this {what} takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would hold up "
+                "every build. Look for many '[', '<' or '*' without their closing partner."
+            ) from None
+        except (RecursionError, ValueError):
+            raise Unrenderable(
+                f"this {what} is nested too deeply (lists or quotes inside each other) to turn into a web page."
+            ) from None
 
     def defines_anything(self) -> bool:
         """Whether the last text converted defined a link or an abbreviation for the whole page, found

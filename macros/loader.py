@@ -17,7 +17,7 @@ from jinja2 import TemplateSyntaxError
 from pydantic import TypeAdapter, ValidationError
 
 from .addresses import DATA_FILES
-from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
+from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text, shown_path
 from .corpus import Corpus, Reference, find_refs, unresolved
 from .placeholders import placeholder_problems
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
@@ -76,7 +76,7 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
             continue
         if path.is_dir() and not path.is_symlink():
             continue
-        shown = _display(path, project_dir)
+        shown = shown_path(path, project_dir)
         relative = path.relative_to(content_dir)
         if path.suffix in (".yml", ".yaml") and relative.parts[0] in ("flows", "search"):
             continue  # decision flows and search words are data files, loaded by their own modules
@@ -117,13 +117,6 @@ def load_corpus(content_dir: Path, *, project_dir: Path | None = None) -> Corpus
     if reference_problems:
         raise ContentError(reference_problems)
     return Corpus(items=items, files=files, references=references)
-
-
-def _display(path: Path, project_dir: Path) -> str:
-    try:
-        return path.relative_to(project_dir).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tuple[Item, _Parsed]:

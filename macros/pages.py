@@ -16,7 +16,7 @@ import yaml
 from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus, find_refs, unresolved
-from .html_policy import DEFINITION_MESSAGE, TIME_LIMIT, MarkdownToHtml, TooSlow, check_html, time_limit
+from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
 from .problems import Problem
 from .schema import KINDS, plain_text
 from .templating import check_page, parse, split_front_matter
@@ -100,7 +100,7 @@ def check_pages(corpus: Corpus, docs_dir: Path, site: SiteData | None = None) ->
 
 
 def _text_or_empty(page: Path, docs_dir: Path) -> str:
-    """A page file's text; an unreadable one reads as empty here and is reported by check_page_refs."""
+    """A page file's text; an unreadable one reads as empty here and is reported by check_docs_files."""
     try:
         return read_text(page, page.name, root=docs_dir)
     except UnreadableFile:
@@ -118,30 +118,6 @@ def nav_paths(nav: Any) -> Iterator[str]:
             yield from nav_paths(value)
 
 
-def check_page_refs(corpus: Corpus, docs_dir: Path) -> list[Problem]:
-    """Hold every page file in docs/ to what pages may write between {{ and }} (templating.py), and
-    check its {{ ref() }} calls, before any page is rendered."""
-    problems: list[Problem] = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        if is_ignored(page):
-            continue
-        shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        try:
-            source = read_text(page, shown, root=docs_dir)
-        except UnreadableFile as failure:
-            problems.append(failure.problem)
-            continue
-        found = check_page(source)
-        problems.extend(Problem(file=shown, line=problem.line, message=problem.message) for problem in found)
-        if found:
-            continue
-        for target, line in find_refs(parse(source)):
-            message = unresolved(target, corpus.items) if target is not None else None
-            if message:
-                problems.append(Problem(file=shown, line=line, message=message))
-    return problems
-
-
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"})
 """Endings MkDocs (and so the page functions) treat as pages: only .md is allowed, so every page is checked."""
 
@@ -149,21 +125,23 @@ NAV_FILE = ".nav.yml"
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
-def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
+def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml, corpus: Corpus) -> list[Problem]:
     """Every file in docs/ is a page held to the same rules as content, the menu, or the site's
     own code in docs/assets/ (reviewed as code); anything else is refused.
 
-    Page files may use the page functions (templating.py); their own text and front matter are
-    checked like content: plain-text fields, and HTML within the allow-list (html_policy.py).
+    Each page file is read once: what it writes between {{ and }} (templating.py) and its
+    {{ ref() }} calls, then its own front matter and text like content (plain-text fields, HTML
+    within the allow-list of html_policy.py), all before any page is rendered.
     """
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir).as_posix()
         shown = f"{docs_dir.name}/{relative}"
         if path.is_symlink():
-            problems.append(
-                Problem(file=shown, message="this is a link to another file: replace it with the file itself.")
-            )
+            try:
+                read_text(path, shown, root=docs_dir)  # refuses every link, saying where it leads
+            except UnreadableFile as failure:
+                problems.append(failure.problem)
             continue
         if path.is_dir() or relative.startswith("assets/"):
             continue
@@ -173,7 +151,7 @@ def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
         elif suffix in MARKDOWN_SUFFIXES and suffix != ".md":
             problems.append(Problem(file=shown, message=f"pages end in .md: rename this file to {path.stem}.md."))
         elif suffix == ".md":
-            problems += _check_page_text(path, shown, docs_dir, to_html)
+            problems += _check_page_text(path, shown, docs_dir, to_html, corpus)
         elif not is_ignored(path):
             problems.append(
                 Problem(
@@ -185,33 +163,30 @@ def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
     return problems
 
 
-def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownToHtml) -> list[Problem]:
+def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownToHtml, corpus: Corpus) -> list[Problem]:
     try:
         source = read_text(path, shown, root=docs_dir)
     except UnreadableFile as failure:
         return [failure.problem]
+    problems = [Problem(file=shown, line=found.line, message=found.message) for found in check_page(source)]
+    if not problems:
+        for target, line in find_refs(parse(source)):
+            message = unresolved(target, corpus.items) if target is not None else None
+            if message:
+                problems.append(Problem(file=shown, line=line, message=message))
     front, body, body_line = split_front_matter(source)
-    problems = _check_front_matter(front, shown)
+    problems += _check_front_matter(front, shown)
     # The page functions' output is the generator's own; the page's own words and markup are checked.
     own = _TEMPLATE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), body)
     try:
-        with time_limit(TIME_LIMIT):
-            html = to_html.convert(own)
-    except TooSlow:
-        return problems + [
-            Problem(
-                file=shown,
-                message=f"this page takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would "
-                "hold up every build. Look for many '[', '<' or '*' without their closing partner.",
-            )
-        ]
-    except (RecursionError, ValueError):
-        return problems + [Problem(file=shown, message="this page is nested too deeply to turn into a web page.")]
+        html = to_html.convert_within_limits(own, what="page")
+    except Unrenderable as refused:
+        return problems + [Problem(file=shown, message=str(refused))]
     if to_html.defines_anything():
         problems.append(Problem(file=shown, message=DEFINITION_MESSAGE))
+    lines = body.splitlines()
     for finding in check_html(html):
-        lines = body.splitlines()
-        line = next(
+        found_at = next(
             (
                 n
                 for n, text in enumerate(lines, body_line)
@@ -219,7 +194,9 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
             ),
             None,
         )
-        problems.append(Problem(file=shown, line=line, message=f"{finding.message}. Pages may hold no other markup."))
+        problems.append(
+            Problem(file=shown, line=found_at, message=f"{finding.message}. Pages may hold no other markup.")
+        )
     return problems
 
 
@@ -320,12 +297,11 @@ def _check_nav(path: Path, shown: str, docs_dir: Path) -> list[Problem]:
                     )
                 return
             for key, value in entry.items():
-                if where.startswith("nav"):
-                    try:
-                        plain_text(str(key))
-                    except ValueError as error:
-                        problems.append(Problem(file=shown, field=where, message=f"the title '{key}': {error}."))
-                if isinstance(value, str) and where.startswith("nav"):
+                try:
+                    plain_text(str(key))
+                except ValueError as error:
+                    problems.append(Problem(file=shown, field=where, message=f"the title '{key}': {error}."))
+                if isinstance(value, str):
                     target = value.strip()
                     if ":" in target.split("/")[0] and not target.startswith("https://"):
                         problems.append(

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import Field, ValidationError
 
-from .content_files import TextYamlLoader, UnreadableFile, read_text
+from .content_files import TextYamlLoader, UnreadableFile, read_text, shown_path
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .schema import StrictModel, Text
 
@@ -71,7 +71,7 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
     path = content_dir / SYNONYMS_FILE
     if not path.exists():
         return SearchWords()
-    shown = path.relative_to(project_dir).as_posix() if path.is_relative_to(project_dir) else str(path)
+    shown = shown_path(path, project_dir)
     try:
         text = read_text(path, shown, root=content_dir)
     except UnreadableFile as failure:
@@ -131,29 +131,15 @@ def load_search_words(content_dir: Path, *, project_dir: Path) -> SearchWords:
             where = ("everyday_words", index, "words", position)
             field_name = f"everyday_words[{index + 1}].words"
             if not key:
-                found.append(
-                    Problem(
-                        file=shown, line=lines.get(where), field=field_name, message=f"'{phrase}' has no words in it."
-                    )
-                )
+                message = f"'{phrase}' has no words in it."
             elif key in seen:
-                found.append(
-                    Problem(
-                        file=shown,
-                        line=lines.get(where),
-                        field=field_name,
-                        message=f"'{phrase}' is already listed in entry {seen[key] + 1}: list each word or phrase once.",
-                    )
-                )
+                message = f"'{phrase}' is already listed in entry {seen[key] + 1}: list each word or phrase once."
             elif key in question:
-                found.append(
-                    Problem(
-                        file=shown,
-                        line=lines.get(where),
-                        field=field_name,
-                        message=f"'{phrase}' is also a question word, which every search ignores: remove it from one list.",
-                    )
-                )
+                message = f"'{phrase}' is also a question word, which every search ignores: remove it from one list."
+            else:
+                message = ""
+            if message:
+                found.append(Problem(file=shown, line=lines.get(where), field=field_name, message=message))
             seen.setdefault(key, index)
     if found:
         raise ContentError(found)

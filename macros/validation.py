@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .addresses import SiteData, load_site_data
+from .content_files import shown_path
 from .corpus import Corpus
 from .flow import LoadedFlow, load_flows
-from .html_policy import DEFINITION_MESSAGE, TIME_LIMIT, MarkdownToHtml, TooSlow, check_html, time_limit
+from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
 from .loader import body_sources, load_corpus
-from .pages import check_docs_files, check_page_refs, check_pages
+from .pages import check_docs_files, check_pages
 from .problems import ContentError, Problem
 from .render import Renderer
 from .search import SearchWords, load_search_words
@@ -33,12 +34,11 @@ class Validated(NamedTuple):
 def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> Validated:
     """The validated content; raises ContentError naming every file, line and field at fault."""
     corpus = load_corpus(content_dir, project_dir=project_dir)
-    site = load_site_data(content_dir, corpus, docs_dir, shown_dir=_shown(content_dir, project_dir))
+    site = load_site_data(content_dir, corpus, docs_dir, shown_dir=shown_path(content_dir, project_dir))
     to_html = MarkdownToHtml.from_config(config)
     problems = (
         check_pages(corpus, docs_dir, site)
-        + check_page_refs(corpus, docs_dir)
-        + check_docs_files(docs_dir, to_html)
+        + check_docs_files(docs_dir, to_html, corpus)
         + check_content_links(content_dir, project_dir)
     )
     if problems:
@@ -49,10 +49,6 @@ def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) 
     if problems:
         raise ContentError(problems)
     return Validated(corpus, flows, site, search_words)
-
-
-def _shown(folder: Path, project_dir: Path) -> str:
-    return folder.relative_to(project_dir).as_posix() if folder.is_relative_to(project_dir) else folder.as_posix()
 
 
 SENTINEL = "isgsentinelparagraph"
@@ -75,16 +71,9 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
 
             markdown = str(renderer.markdown(source, from_doc=from_doc))
             try:
-                with time_limit(TIME_LIMIT):
-                    html = to_html.convert(f"{markdown}\n\n{SENTINEL}\n")
-            except TooSlow:
-                report(
-                    f"this text takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would hold up "
-                    "every build. Look for many '[', '<' or '*' without their closing partner."
-                )
-                continue
-            except (RecursionError, ValueError):
-                report("this text is nested too deeply (lists or quotes inside each other) to turn into a web page.")
+                html = to_html.convert_within_limits(f"{markdown}\n\n{SENTINEL}\n", what="text")
+            except Unrenderable as refused:
+                report(str(refused))
                 continue
             if to_html.defines_anything():
                 report(DEFINITION_MESSAGE)
@@ -104,7 +93,8 @@ def check_content_links(content_dir: Path, project_dir: Path) -> list[Problem]:
     """No file or folder in content/ is a link: what is published must be the file reviewed there."""
     return [
         Problem(
-            file=_shown(path, project_dir), message="this is a link to another file: replace it with the file itself."
+            file=shown_path(path, project_dir),
+            message="this is a link to another file: replace it with the file itself.",
         )
         for path in sorted(content_dir.rglob("*"))
         if path.is_symlink() and path.suffix != ".md"

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Project
+from conftest import ROOT, Project
 
+from macros.cli import read_config
+from macros.html_policy import MarkdownToHtml
 from macros.loader import load_corpus
-from macros.pages import check_page_refs, check_pages
+from macros.pages import check_docs_files, check_pages
 from macros.problems import ContentError
 
 
@@ -241,7 +243,8 @@ def test_page_file_showing_another_item(valid: Project) -> None:
 def test_ref_on_a_hand_written_page(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "index.md").write_text("# Home\n\nSee {{ ref('some-act') }} and {{ ref('gone') }}.\n")
-    messages = [str(p) for p in check_page_refs(corpus, valid.docs)]
+    to_html = MarkdownToHtml.from_config(read_config(ROOT / "mkdocs.yml"))
+    messages = [str(p) for p in check_docs_files(valid.docs, to_html, corpus)]
     assert messages == ["docs/index.md, line 3: 'gone' is not the id of any item."]
 
 

@@ -8,7 +8,9 @@ checked through the same validation the build uses; what is allowed is built and
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -528,6 +530,7 @@ def test_editor_backups_and_system_files_are_ignored(base: Project) -> None:
 # --- What is allowed is published as text everywhere ----------------------------------------------
 
 TRICKY_TITLE = 'Health & "Social" Care > Act\'s'
+TRICKY_SUBJECT = 'Add the "tricky" <script>alert(1)</script> Act & co'
 TRICKY_SUMMARY = 'It says "share" & means it; 0;url=https://example.org" http-equiv="refresh'
 
 
@@ -590,6 +593,11 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         body="Code is text: `<img src=x onerror=alert(1)>` and `&lt;b&gt;`.\n\nSee {{ ref('other-act') }}.\n",
     )
     project.item("legislation", "other-act", "legislation", body="See {{ ref('tricky-act') }}.\n")
+    # A commit too: its subject reaches "What has changed", the feed and the audit manifest.
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Ed <b>Itor</b>", "GIT_AUTHOR_EMAIL": "e@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Ed", "GIT_COMMITTER_EMAIL": "e@example.org"}
+    for command in (["init", "-q"], ["add", "content", "docs"], ["commit", "-q", "-m", TRICKY_SUBJECT]):
+        subprocess.run(["git", "-C", str(project.root), *command], check=True, capture_output=True, env=env)
     build = project.build()
     assert build.returncode == 0, build.output
     return build.site
@@ -654,7 +662,11 @@ def test_the_search_index_holds_text_material_cannot_render_as_markup(tricky_sit
 
 
 def test_the_feed_and_audit_manifest_parse_and_keep_the_text(tricky_site: Path) -> None:
-    ET.parse(tricky_site / "feed.xml")
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ET.parse(tricky_site / "feed.xml").getroot().findall(f"{atom}entry")
+    summaries = [entry.find(f"{atom}summary") for entry in entries]
+    assert summaries and all(summary is not None and len(summary) == 0 for summary in summaries)  # text, no elements
+    assert TRICKY_SUBJECT in [summary.text for summary in summaries if summary is not None]
     manifest = json.loads((tricky_site / "audit.json").read_text(encoding="utf-8"))
     titles = [item.get("title") for item in manifest["items"]]
     assert TRICKY_TITLE in titles
