@@ -275,6 +275,8 @@ class Renderer:
             return self.templates.get_template("index.md.jinja").render(
                 kind=kind, intro=intro, items=items, link=self._linker(from_doc)
             )
+        # Readers scan for the heading they see: the abbreviation, not the spelled-out name.
+        items.sort(key=lambda item: str(getattr(item, "abbreviation", item.link_text)).casefold())
         return self.templates.get_template("sections.md.jinja").render(
             kind=kind,
             entries=[(item, self.markdown(item.body, from_doc=from_doc)) for item in items],

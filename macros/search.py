@@ -161,7 +161,10 @@ class SearchLayer:
             return
         if meta.get("description"):
             # Escaped here: the index must hold no markup that would be rendered as HTML.
-            self.summaries[url] = html.escape(" ".join(str(meta["description"]).split()), quote=False)
+            # An item's description is already escaped for the theme's <meta> attribute (define_env):
+            # read it back as text, so an apostrophe is escaped once here, not shown as "&#39;".
+            text = html.unescape(" ".join(str(meta["description"]).split()))
+            self.summaries[url] = html.escape(text, quote=False)
         if search.get("sections") is False:
             self.whole_pages.append(url)
         if src_uri in FALLBACK_PAGES:

@@ -143,6 +143,16 @@ def test_every_item_page_is_in_the_menu_and_no_old_address_is(pages, corpus) -> 
     assert "md-nav__link--active" not in pages["glossary/dvds/"].path.read_text(encoding="utf-8")
 
 
+def test_the_glossary_lists_terms_by_the_abbreviation_readers_scan_for(pages, corpus) -> None:
+    from macros.schema import GlossaryTerm
+
+    html = pages["glossary/"].path.read_text(encoding="utf-8")
+    terms = [item for item in corpus.items.values() if isinstance(item, GlossaryTerm)]
+    positions = {term.abbreviation: html.index(f'<h2 id="{term.id}"') for term in terms}
+    shown = sorted(positions, key=positions.__getitem__)
+    assert shown == sorted(shown, key=str.casefold)
+
+
 def test_home_page_offers_the_decision_tool_first(pages) -> None:
     home = pages[""]
     html = home.path.read_text(encoding="utf-8")

@@ -47,3 +47,22 @@ def test_print_hides_the_decision_tool_controls(page: Page, site_url: str) -> No
     page.emulate_media(media="print")
     assert page.locator(".isg-flow__controls").evaluate("e => getComputedStyle(e).display") == "none"
     assert page.locator(".isg-flow__step:visible h2").inner_text().startswith("You can share")
+
+
+def test_the_printed_edition_names_each_partnership_by_its_name(built_site: Build) -> None:
+    from macros.cli import read_config
+
+    html = read_site(built_site.site)["whole-guidance/"].text
+    members = read_config(ROOT / "mkdocs.yml")["extra"]["partnership"]["members"]
+    names = [member["name"] if isinstance(member, dict) else member for member in members]
+    assert names and all(name in html for name in names)
+    assert "{'name'" not in html
+
+
+@pytest.mark.browser
+def test_the_hidden_exit_link_does_not_print(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/disclosure-schemes/domestic-violence-disclosure-scheme/")
+    page.emulate_media(media="print")
+    skip = page.locator(".isg-exit-skip")
+    assert skip.count() == 1
+    assert skip.evaluate("e => getComputedStyle(e).display") == "none"

@@ -89,6 +89,9 @@ def test_index_carries_what_the_search_layer_needs(built_site: Build) -> None:
     assert layer["fallback"] == ["decide/", "principles/seven-golden-rules/"]
     # Summaries are escaped: the index holds no markup that would be rendered.
     assert all("<" not in summary for summary in layer["summaries"].values())
+    # …once: the results show the summary as HTML, so an apostrophe must not read "&#39;".
+    dvds = layer["summaries"]["disclosure-schemes/domestic-violence-disclosure-scheme/"]
+    assert "Clare's Law" in dvds and not [summary for summary in layer["summaries"].values() if "&#" in summary]
     worker = (built_site.site / "assets" / "javascripts" / "workers" / "search-layer.js").read_text(encoding="utf-8")
     assert worker.startswith("/*\n * The search layer") and "sourceMappingURL" not in worker
 
