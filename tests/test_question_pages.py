@@ -187,6 +187,8 @@ def test_the_printed_tool_page_shows_the_diagram_and_hides_the_controls(page: Pa
 
 def test_the_404_page_offers_ways_on(page: Page, site_url: str) -> None:
     page.goto(site_url + "/404.html")
+    # The browser tab and history name the page, not only the site.
+    expect(page).to_have_title("Page not found - Information Sharing Guidance")
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     article = page.locator("article")
     expect(article.get_by_role("link", name="Can I share?")).to_have_attribute("href", "/decide/")
