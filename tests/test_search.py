@@ -109,3 +109,40 @@ def test_the_decision_tool_is_one_result_that_opens_at_its_start(page: Page, sit
     assert search(page, "seek advice before you decide")[0] == "decide/"
     links = page.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
     assert [href for href in links if "/decide/" in href and "#" in href] == []
+
+
+# Keeps every search worker and its last answer, so a test can replay an answer out of order.
+_RECORD_WORKERS = """
+(() => {
+  const Base = window.Worker;
+  window.__workers = [];
+  window.Worker = function (url, options) {
+    const worker = new Base(url, options);
+    worker.addEventListener("message", (event) => { if (event.data && event.data.type === 3) worker.last = event.data; });
+    window.__workers.push(worker);
+    return worker;
+  };
+  window.Worker.prototype = Base.prototype;
+})();
+"""
+
+
+def test_a_late_answer_to_earlier_typing_does_not_replace_the_count(page: Page, site_url: str) -> None:
+    # Typed at full speed, the answer for "d" (only a letter: "Add a word…") can be handled after
+    # Material has shown the count for "dvds". Replay that order exactly: the count must stay.
+    page.add_init_script(_RECORD_WORKERS)
+    page.goto(site_url + "/")
+    assert search(page, "dvds")[0] == "disclosure-schemes/domestic-violence-disclosure-scheme/"
+    meta = page.locator(".md-search-result__meta")
+    counted = meta.inner_text()
+    assert counted.endswith(("matching document", "matching documents"))
+    page.evaluate(
+        """() => {
+          const worker = window.__workers.find((w) => w.last);
+          const stale = { ...worker.last, data: { ...worker.last.data, isg: { query: "d", none: true, general: true } } };
+          worker.dispatchEvent(new MessageEvent("message", { data: stale }));
+        }"""
+    )
+    page.wait_for_timeout(300)
+    expect(meta).to_have_text(counted)
+    expect(page.locator(".isg-search-hint")).to_be_hidden()

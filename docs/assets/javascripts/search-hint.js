@@ -46,7 +46,11 @@
   function show(hint) {
     var result = document.querySelector(".md-search-result");
     var meta = document.querySelector(".md-search-result__meta");
+    var input = document.querySelector("input.md-search__input");
     if (!result || !meta) return;
+    // Answers to words typed earlier can arrive after Material has shown the latest results:
+    // a hint for "d" must not replace the count for "dvds".
+    if (hint && input && hint.query !== input.value) return;
     var box = result.querySelector(".isg-search-hint");
     if (!box) {
       box = element("div", "isg-search-hint");
