@@ -36,7 +36,7 @@
     form.dataset.enhanced = "true";
     var flow = form.closest(".isg-flow");
     var output = form.querySelector(".isg-flow__record-text");
-    var line = output.dataset;
+    var labels = output.dataset; // the record's own lines, from the template
     var status = form.querySelector(".isg-flow__status");
     var shown = { step: null, answered: [], page: document.title };
 
@@ -52,21 +52,21 @@
     function text() {
       var time = field("time").value;
       var lines = [
-        line.heading,
+        labels.heading,
         "",
-        line.outcome + ": " + shown.step.dataset.title,
-        line.when + ": " + longDate(field("date").value) + (time ? " " + line.at + " " + time : ""),
+        labels.outcome + ": " + shown.step.dataset.title,
+        labels.when + ": " + longDate(field("date").value) + (time ? " " + labels.at + " " + time : ""),
       ];
       form.querySelectorAll("[data-for]").forEach(function (part) {
         if (part.hidden || part.querySelector('[data-field="date"], [data-field="time"]')) return;
         var label = part.dataset.label;
-        lines.push(label + (/\?$/.test(label) ? " " : ": ") + (valueOf(part) || line.notGiven));
+        lines.push(label + (/\?$/.test(label) ? " " : ": ") + (valueOf(part) || labels.notGiven));
       });
-      lines.push("", line.questions + " (" + flow.dataset.title + "):");
+      lines.push("", labels.questions + " (" + flow.dataset.title + "):");
       shown.answered.forEach(function (answer) {
         lines.push("- " + answer[0] + " " + answer[1]);
       });
-      lines.push("", line.guidance + ": " + shown.page + ", " + window.location.origin + window.location.pathname);
+      lines.push("", labels.guidance + ": " + shown.page + ", " + window.location.origin + window.location.pathname);
       return lines.join("\n");
     }
 

@@ -6,7 +6,7 @@
  * off screen. Answers (only yes, no, not-sure) live in the address (?<flow-id>=yes,no) so
  * Back and bookmarks work; a link to a step (#anchor, e.g. from search) opens the tool at
  * that step. Words come from the page (flow.html.jinja): step titles from data-title,
- * answer words from the buttons.
+ * answer words from the buttons, the Change link's from the answer list's data-change*.
  *
  * The record under an outcome is decision-record.js: each step shown is told to it by an
  * "isg-flow:show" event on the tool, and "isg-flow:restart" asks it before starting again.
