@@ -1,60 +1,45 @@
 /*
- * Decision tool: turns a flow rendered as linked sections (which works without
- * JavaScript) into GOV.UK-style question pages: one question per step as its
- * legend, a Back link at the top, a document title naming the step, focus on the
- * new heading, and "Check your answers" below the question so it never pushes the
- * question off screen. Answers (only yes, no, not-sure) live in the address
- * (?<flow-id>=yes,no) so Back and bookmarks work; a link to a step (#anchor, e.g.
- * from search) opens the tool at that step. The decision record is made from the
- * form alone: recordText() is the one source for what is shown, copied, downloaded
- * and printed. Nothing typed is sent, stored or put in the address.
+ * Decision tool, question pages: turns a flow rendered as linked sections (which works
+ * without JavaScript) into GOV.UK-style question pages: one question per step as its
+ * legend, a Back link at the top, a document title naming the step, focus on the new
+ * heading, and "Check your answers" below the question so it never pushes the question
+ * off screen. Answers (only yes, no, not-sure) live in the address (?<flow-id>=yes,no) so
+ * Back and bookmarks work; a link to a step (#anchor, e.g. from search) opens the tool at
+ * that step. Words come from the page (flow.html.jinja): step titles from data-title,
+ * answer words from the buttons, the Change link's from the answer list's data-change*.
+ *
+ * The record under an outcome is decision-record.js: each step shown is told to it by an
+ * "isg-flow:show" event on the tool, and "isg-flow:restart" asks it before starting again.
  */
 (function () {
   "use strict";
 
-  var ANSWER_TEXT = { yes: "Yes", no: "No", "not-sure": "Not sure" };
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
-  var tools = [];
-
-  function pad(number) {
-    return (number < 10 ? "0" : "") + number;
-  }
-
-  // "2026-11-28" → "28 November 2026", the GOV.UK style, whatever the browser's locale.
-  function longDate(value) {
-    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return parts ? Number(parts[3]) + " " + MONTHS[Number(parts[2]) - 1] + " " + parts[1] : value;
-  }
-
-  function headingText(heading) {
-    return heading.textContent.replace(/\u00b6\s*$/, "").trim();
-  }
+  var tools = new WeakMap(); // each tool's root → what the popstate listener below calls
 
   function enhance(root) {
-    if (root.dataset.enhanced) return null;
     root.dataset.enhanced = "true";
     root.classList.add("isg-flow--js");
 
     var flowId = root.id;
     var baseTitle = document.title;
+    var pathname = window.location.pathname;
     var steps = {};
     root.querySelectorAll("[data-node]").forEach(function (step) {
       steps[step.dataset.node] = step;
+    });
+    var words = {};
+    root.querySelectorAll(".isg-flow__buttons").forEach(function (buttons) {
+      buttons.hidden = false;
+      buttons.querySelectorAll("[data-answer]").forEach(function (button) {
+        words[button.dataset.answer] = button.textContent.trim();
+      });
     });
     var backLink = root.querySelector(".isg-flow__back-link");
     var back = backLink.querySelector("a");
     var summary = root.querySelector(".isg-flow__summary");
     var answerList = root.querySelector(".isg-flow__answers");
-    var form = root.querySelector(".isg-flow__record");
-    var recordOutput = form.querySelector(".isg-flow__record-text");
-    var status = form.querySelector(".isg-flow__status");
     var answers = [];
     var pushed = 0;
-
-    root.querySelectorAll(".isg-flow__buttons").forEach(function (buttons) {
-      buttons.hidden = false;
-    });
 
     function next(node, answer) {
       var step = steps[node];
@@ -131,12 +116,8 @@
       return window.location.pathname + (query ? "?" + query : "");
     }
 
-    function heading(node) {
-      return steps[node].querySelector(".isg-flow__title");
-    }
-
     function title(node) {
-      return headingText(heading(node));
+      return steps[node].dataset.title;
     }
 
     function summaryRow(question, answer, index) {
@@ -145,16 +126,16 @@
       var key = document.createElement("dt");
       key.textContent = question;
       var value = document.createElement("dd");
-      value.textContent = ANSWER_TEXT[answer];
+      value.textContent = words[answer];
       var action = document.createElement("dd");
       action.className = "isg-flow__answer-action";
       var change = document.createElement("a");
       change.href = address(answers.slice(0, index));
       change.dataset.change = String(index);
-      change.textContent = "Change";
+      change.textContent = answerList.dataset.change;
       var context = document.createElement("span");
       context.className = "isg-visually-hidden";
-      context.textContent = " your answer to: " + question;
+      context.textContent = " " + answerList.dataset.changeContext + " " + question;
       change.appendChild(context);
       action.appendChild(change);
       row.appendChild(key);
@@ -172,8 +153,9 @@
       });
 
       answerList.textContent = "";
-      answers.forEach(function (answer, index) {
+      var answered = answers.map(function (answer, index) {
         answerList.appendChild(summaryRow(title(path.nodes[index]), answer, index));
+        return [title(path.nodes[index]), words[answer]];
       });
       summary.hidden = answers.length === 0;
       backLink.hidden = answers.length === 0;
@@ -181,14 +163,14 @@
 
       var step = steps[current];
       document.title = step.dataset.caption + ": " + title(current) + " \u2013 " + baseTitle;
-      var decision = step.dataset.decision;
-      form.hidden = !decision;
-      if (decision) prepareRecord(current, decision);
+      root.dispatchEvent(
+        new CustomEvent("isg-flow:show", { bubbles: true, detail: { step: step, answered: answered, page: baseTitle } })
+      );
       if (moveFocus) focusStep(current);
     }
 
     function focusStep(node) {
-      heading(node).focus({ preventScroll: true });
+      steps[node].querySelector(".isg-flow__title").focus({ preventScroll: true });
       // The new step starts at the top of the screen, as a new GOV.UK question page would.
       (answers.length ? backLink : steps[node]).scrollIntoView({ block: "start" });
     }
@@ -209,154 +191,28 @@
       }
     }
 
-    // --- The record ---------------------------------------------------------
-
-    function field(name) {
-      return form.querySelector('[data-field="' + name + '"]');
-    }
-
-    function prepareRecord(outcome, decision) {
-      form.dataset.outcome = outcome;
-      form.dataset.decision = decision;
-      form.querySelectorAll("[data-for]").forEach(function (part) {
-        part.hidden = part.dataset.for.split(" ").indexOf(decision) < 0;
-      });
-      // The reader's own date and time, not UTC: at 00:30 in summer UTC is still yesterday.
-      var now = new Date();
-      if (!field("date").value) {
-        field("date").value = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-      }
-      if (!field("time").value) field("time").value = pad(now.getHours()) + ":" + pad(now.getMinutes());
-      status.textContent = "";
-      refresh();
-    }
-
-    function valueOf(part) {
-      var checked = part.querySelector("input[type=radio]:checked");
-      if (checked) return checked.value;
-      var input = part.querySelector("input:not([type=radio]), textarea");
-      return input ? input.value.trim() : "";
-    }
-
-    function labelOf(part) {
-      var label = part.querySelector("legend, label");
-      return label.textContent.replace(/\s*\(optional\)$/, "").trim();
-    }
-
-    // The one source of the record's text: the screen, Copy, Download and Print all use it.
-    function recordText() {
-      var path = walk(answers);
-      var lines = [
-        "Information sharing decision record",
-        "",
-        "Outcome from the guidance: " + title(form.dataset.outcome),
-        "Date and time of the decision: " + longDate(field("date").value) +
-          (field("time").value ? " at " + field("time").value : ""),
-      ];
-      form.querySelectorAll("[data-for]").forEach(function (part) {
-        if (part.hidden || part.querySelector('[data-field="date"], [data-field="time"]')) return;
-        var label = labelOf(part);
-        lines.push(label + (/\?$/.test(label) ? " " : ": ") + (valueOf(part) || "(not given)"));
-      });
-      lines.push("", "Questions answered (" + root.dataset.title + "):");
-      answers.forEach(function (answer, index) {
-        lines.push("- " + title(path.nodes[index]) + " " + ANSWER_TEXT[answer]);
-      });
-      lines.push("", "Guidance: " + baseTitle + ", " + window.location.origin + window.location.pathname);
-      return lines.join("\n");
-    }
-
-    function refresh() {
-      if (!form.hidden) recordOutput.textContent = recordText();
-    }
-
-    // Whether the reader has typed anything that starting again or leaving would throw away.
-    function typed() {
-      return Array.prototype.some.call(form.querySelectorAll("textarea, input"), function (input) {
-        if (input.type === "radio") return input.checked;
-        return input.type !== "date" && input.type !== "time" && input.value.trim() !== "";
-      });
-    }
-
-    function say(message) {
-      status.textContent = message;
-    }
-
-    function copy() {
-      var text = recordText();
-      recordOutput.textContent = text;
-      var selectIt = function () {
-        var range = document.createRange();
-        range.selectNodeContents(recordOutput);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-      };
-      var done = function () {
-        say("Copied. Paste it into your organisation's record.");
-      };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(done, function () {
-          selectIt();
-          say("The record is selected: copy it with your keyboard or menu.");
-        });
-      } else {
-        selectIt();
-        say(document.execCommand("copy") ? "Copied. Paste it into your organisation's record." : "The record is selected: copy it with your keyboard or menu.");
-      }
-    }
-
-    function download() {
-      var file = new Blob([recordText() + "\n"], { type: "text/plain" });
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(file);
-      link.download = "information-sharing-decision-" + (field("date").value || "record") + ".txt";
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () {
-        URL.revokeObjectURL(link.href);
-      }, 0);
-      say("Downloaded.");
-    }
-
     function restart() {
-      if (typed() && !window.confirm("Start again? What you typed in the record will be deleted.")) return;
-      form.reset();
-      go([]);
+      // decision-record.js cancels this when the reader keeps what they typed.
+      var asked = new CustomEvent("isg-flow:restart", { bubbles: true, cancelable: true });
+      if (root.dispatchEvent(asked)) go([]);
     }
 
+    // The tool's one click handler; the record's buttons are decision-record.js's.
     root.addEventListener("click", function (event) {
-      // Back at the page after printing the record: a later print is of the page again.
-      document.body.classList.remove("isg-printing-record");
       var control = event.target.closest("button, a");
       if (!control || !root.contains(control)) return;
-      if (control.dataset.answer) {
-        go(answers.concat([control.dataset.answer]));
-      } else if (control.dataset.change) {
+      var action = control.dataset.action;
+      if (control.classList.contains("isg-flow__restart-link")) action = "restart";
+      if (control.dataset.answer) go(answers.concat([control.dataset.answer]));
+      else if (control.dataset.change) go(answers.slice(0, Number(control.dataset.change)));
+      else if (action === "back") stepBack();
+      else if (action === "restart") restart();
+      else return;
+      if (control.tagName === "A") {
         event.preventDefault();
-        go(answers.slice(0, Number(control.dataset.change)));
-      } else if (control.dataset.action === "back") {
-        event.preventDefault();
-        stepBack();
-      } else if (control.dataset.action === "restart" || control.classList.contains("isg-flow__restart-link")) {
-        event.preventDefault();
-        restart();
-      } else if (control.dataset.action === "copy") {
-        copy();
-      } else if (control.dataset.action === "download") {
-        download();
-      } else if (control.dataset.action === "print") {
-        refresh();
-        document.body.classList.add("isg-printing-record");
-        window.print();
+        // Under Material's instant navigation its click listener would visit the link as well.
+        event.stopPropagation();
       }
-    });
-
-    form.addEventListener("input", refresh);
-    form.addEventListener("change", refresh);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault(); // Enter in a field must not send anything anywhere
     });
 
     var linked = linkedStep();
@@ -373,53 +229,28 @@
       else window.addEventListener("load", settle, { once: true });
     }
 
-    return {
-      root: root,
-      restore: function () {
-        if (pushed > 0) pushed -= 1;
-        restore(true);
-      },
-      typed: typed,
-      refresh: refresh,
+    return function () {
+      // Material's instant navigation also fires popstate for the page it is about to replace.
+      if (window.location.pathname !== pathname) return;
+      if (pushed > 0) pushed -= 1;
+      restore(true);
     };
   }
 
-  function init() {
-    document.querySelectorAll(".isg-flow").forEach(function (root) {
-      var tool = enhance(root);
-      if (tool) tools.push(tool);
-    });
-    tools = tools.filter(function (tool) {
-      return document.body.contains(tool.root);
+  function start() {
+    document.querySelectorAll(".isg-flow:not([data-enhanced])").forEach(function (root) {
+      tools.set(root, enhance(root));
     });
   }
 
-  // Window listeners are registered once, here, not for each page Material shows.
+  // Registered once, not for each page Material shows: only the tools on the page answer it.
   window.addEventListener("popstate", function () {
-    tools.forEach(function (tool) {
-      tool.restore();
+    document.querySelectorAll(".isg-flow[data-enhanced]").forEach(function (root) {
+      if (tools.has(root)) tools.get(root)();
     });
-  });
-  window.addEventListener("beforeprint", function () {
-    tools.forEach(function (tool) {
-      tool.refresh();
-    });
-  });
-  window.addEventListener("afterprint", function () {
-    document.body.classList.remove("isg-printing-record");
-  });
-  window.addEventListener("beforeunload", function (event) {
-    if (tools.some(function (tool) { return tool.typed(); })) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
   });
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  if (window.document$) window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -80,7 +80,6 @@
   }
 
   function enhance(box) {
-    if (box.dataset.enhanced) return;
     box.dataset.enhanced = "true";
     var link = box.querySelector(".isg-exit__button");
     link.addEventListener("click", function (event) {
@@ -101,7 +100,14 @@
   }
 
   function init() {
-    document.querySelectorAll("[data-exit-this-page]").forEach(enhance);
+    // Material's instant navigation replaces the page's content but not the top of <body>:
+    // the skip link of the page before goes, and this page's button brings its own.
+    var box = document.querySelector("[data-exit-this-page]");
+    if (box && box.dataset.enhanced) return;
+    document.querySelectorAll(".isg-exit-skip").forEach(function (skip) {
+      skip.remove();
+    });
+    if (box) enhance(box);
   }
 
   // Registered once: the handler finds the current page's button when a key is released.

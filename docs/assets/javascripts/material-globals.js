@@ -1,7 +1,8 @@
 /*
- * The globals Material's bundle expects before it loads (__md_scope, __md_hash,
- * __md_get, __md_set), set from a file rather than Material's inline script so
- * that the Content-Security-Policy allows no inline script.
+ * Runs before Material's bundle: sets the globals it expects (__md_scope, __md_hash,
+ * __md_get, __md_set) from a file rather than Material's inline script, so that the
+ * Content-Security-Policy allows no inline script, and points it at the site's search
+ * worker. Nothing else (search-dialog-label.js names the search dialog).
  */
 (function (script) {
   "use strict";
@@ -35,8 +36,4 @@
       /* leave Material's own worker in place */
     }
   }
-
-  // Material's search is a dialog without a name; screen readers announce it as "dialog".
-  var dialog = document.querySelector(".md-search[role='dialog']");
-  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
 })(document.currentScript);
