@@ -38,8 +38,11 @@ from .audit import (
 )
 from .build_state import build_state
 from .contacts import read_contacts
+from .escaping import md_escape
+from .paths import Paths
 from .problems import ContentError, PluginError, Problem
-from .render import FlowRenderer, Renderer, long_date, md
+from .refs import resolve
+from .render import FlowRenderer, Renderer, long_date
 from .schema import GlossaryTerm, Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
@@ -72,11 +75,10 @@ _failed: ContentError | None = None
 
 def define_env(env: Any) -> None:
     global _failed, _search_layer
-    project_dir = Path(env.project_dir)
-    content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
-    docs_dir = project_dir / env.conf.get("docs_dir", "docs")
+    paths = Paths.from_config(env.conf, Path(env.project_dir))
+    project_dir = paths.root
     try:
-        state = build_state(project_dir, content_dir, docs_dir, env.conf)
+        state = build_state(paths, env.conf)
     except ContentError as error:
         # `mkdocs serve` keeps the browser waiting, silently, while a rebuild fails. Under
         # `make serve` only, the site is built with the message on every page instead, and the
@@ -104,6 +106,8 @@ def define_env(env: Any) -> None:
         today=today,
         history=history,
         repo_url=env.conf.get("repo_url"),
+        edit_uri=env.conf.get("edit_uri"),
+        docs_dir=paths.docs_in_project,
         exit_page=env.conf["extra"].get("exit_this_page"),
     )
     reviews = review_rows(corpus, today)
@@ -137,7 +141,12 @@ def define_env(env: Any) -> None:
         if current_page() != expected:
             # check_pages already ties each page file to its item; this guards hand edits made mid-serve.
             raise ContentError(
-                [Problem(file=current_page(), message=f"this page shows '{item_id}', whose page is {expected}.")]
+                [
+                    Problem(
+                        file=paths.shown(paths.docs / current_page()),
+                        message=f"this page shows '{item_id}', whose page is {expected}.",
+                    )
+                ]
             )
         item = corpus.items[item_id]
         page.meta["title"] = item.title
@@ -164,7 +173,12 @@ def define_env(env: Any) -> None:
         """An interactive decision flow that also works as plain links without JavaScript."""
         if flow_id not in flows:
             raise ContentError(
-                [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
+                [
+                    Problem(
+                        file=paths.shown(paths.docs / current_page()),
+                        message=f"there is no flow '{flow_id}' in content/flows/.",
+                    )
+                ]
             )
         env.page.meta.setdefault("hide", ["toc"])
         return flow_renderer.render(flow_id, from_doc=current_page())
@@ -181,7 +195,12 @@ def define_env(env: Any) -> None:
         entry = find(current_page()[: -len(".md")])
         if entry is None:
             raise ContentError(
-                [Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")]
+                [
+                    Problem(
+                        file=paths.shown(paths.docs / current_page()),
+                        message="this old address is not in content/addresses.yml.",
+                    )
+                ]
             )
         return entry
 
@@ -189,7 +208,7 @@ def define_env(env: Any) -> None:
     def moved_page() -> str:
         """The page at an address whose item moved: a link there, and a redirect (overrides/main.html)."""
         entry = old_address(site.moved)
-        target = corpus.resolve(entry.to)
+        target = resolve(corpus, entry.to)
         env.page.meta["title"] = f"Moved: {target.label}"
         env.page.meta["redirect"] = redirect_url(
             current_page(), target.doc_path, target.anchor, directory_urls=env.conf.get("use_directory_urls", True)
@@ -213,7 +232,12 @@ def define_env(env: Any) -> None:
         for flow_id in (figures or {}).values():
             if flow_id not in flows:
                 raise ContentError(
-                    [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
+                    [
+                        Problem(
+                            file=paths.shown(paths.docs / current_page()),
+                            message=f"there is no flow '{flow_id}' in content/flows/.",
+                        )
+                    ]
                 )
         drawn = {item_id: flow_renderer.figure(flow_id) for item_id, flow_id in (figures or {}).items()}
         stamp = None
@@ -257,7 +281,7 @@ def define_env(env: Any) -> None:
         href = posixpath.relpath(path, base.rstrip("/") or ".")
         return f'<a href="{escape(href)}">{escape(text)}</a>'
 
-    env.filter(md)
+    env.filter(md_escape)
     env.filter(long_date)
 
 

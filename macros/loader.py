@@ -18,16 +18,16 @@ from pydantic import TypeAdapter, ValidationError
 
 from .addresses import DATA_FILES
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text, shown_path
-from .corpus import Corpus, Reference, find_refs, unresolved
+from .corpus import Corpus, Reference
+from .front_matter import split_front_matter
 from .placeholders import placeholder_problems
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
+from .refs import ref_calls, unresolved
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
 from .templating import check_body, parse
 from .yaml_slips import explain_error, slips_in_valid_yaml, source_texts, value_lines
 
-_FRONT_MATTER_FENCE = "---"
 # Raw HTML would bypass escaping; autolinks such as <https://…> stay allowed.
-# A tag may run over several lines ("<img\nsrc=x\nonerror=…>"); [^>] crosses them.
 # A tag may run over several lines ("<img\nsrc=x\nonerror=…>"). Its attributes stop at the next '<'
 # or '>', so each '<' is looked at once: the check takes time in proportion to the text.
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:[\s/][^<>]*)?>")
@@ -174,24 +174,35 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
     return item, parsed
 
 
+def _no_fields(shown: str) -> Problem:
+    return Problem(
+        file=shown,
+        line=2,
+        message="the front matter must be 'field: value' lines, such as 'title: Crime and Disorder Act 1998'.",
+    )
+
+
 def _parse(text: str, shown: str) -> _Parsed:
     if not text.strip():
         raise _FileProblem(
             Problem(file=shown, message="the file is empty. Start it with front matter between two '---' lines.")
         )
-    lines = text.splitlines()
-    if lines[0].strip() != _FRONT_MATTER_FENCE:
-        raise _FileProblem(Problem(file=shown, line=1, message="the file must start with a line holding only '---'."))
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FRONT_MATTER_FENCE)
-    except StopIteration:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                message="the front matter is never closed: add a line holding only '---' after the last field.",
+    split = split_front_matter(text if text.endswith("\n") else text + "\n")
+    if not split.found:
+        first, *rest = split.body.split("\n", 2)
+        if first.rstrip(" \t") != "---":
+            raise _FileProblem(
+                Problem(file=shown, line=1, message="the file must start with a line holding only '---'.")
             )
-        ) from None
-    front = "\n".join(lines[1:end])
+        if not rest or rest[0].rstrip(" \t") != "---":
+            raise _FileProblem(
+                Problem(
+                    file=shown,
+                    message="the front matter is never closed: add a line holding only '---' after the last field.",
+                )
+            )
+        raise _FileProblem(_no_fields(shown))  # nothing between the two lines
+    front = split.front.removesuffix("\n")
     try:
         loader = ContentYamlLoader(front)
         try:
@@ -219,13 +230,7 @@ def _parse(text: str, shown: str) -> _Parsed:
             )
         ) from None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                line=2,
-                message="the front matter must be 'field: value' lines, such as 'title: Crime and Disorder Act 1998'.",
-            )
-        )
+        raise _FileProblem(_no_fields(shown))
     slips = slips_in_valid_yaml(front, first_line=2)
     if slips:
         raise ContentError(
@@ -247,11 +252,10 @@ def _parse(text: str, shown: str) -> _Parsed:
         field_lines[name] = line
     for key_node, value_node in node.value:
         _nested_lines(str(key_node.value), value_node, field_lines)
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     return _Parsed(
         data=data,
-        body=body,
-        body_line=end + 2,
+        body=split.body.strip("\n") + "\n",
+        body_line=split.body_line,
         field_lines=field_lines,
         written=source_texts(node, front),
         value_lines=value_lines(node, first_line=2),
@@ -323,9 +327,9 @@ def _collect_references(
                 tree = parse(source)
             except TemplateSyntaxError:  # reported by check_body
                 continue
-            for cited, lineno in find_refs(tree):
-                if cited is not None:
-                    check(item_id, cited, field=field, line=_line(first_line, lineno))
+            for call in ref_calls(tree):
+                if call.target is not None:
+                    check(item_id, call.target, field=field, line=_line(first_line, call.line))
     return references, problems
 
 

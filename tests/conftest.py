@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from macros.paths import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -116,6 +119,12 @@ class Project:
         (self.docs / "index.md").write_text("# Test home\n")
         self.nav: list[object] = ["index.md"]
 
+    @property
+    def paths(self) -> Paths:
+        from macros.paths import Paths
+
+        return Paths(root=self.root, content=self.content, docs=self.docs)
+
     def write(self, relative: str, text: str) -> Path:
         path = self.content / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -177,7 +186,3 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
-
-
-def copy_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, symlinks=True)

@@ -113,18 +113,6 @@ def test_rules_have_stable_anchors(corpus, pages) -> None:
                 assert item.anchor(number) in page.ids
 
 
-def test_every_page_file_belongs_to_an_item_or_an_old_address(corpus) -> None:
-    from macros.addresses import load_site_data
-    from macros.cli import read_config
-    from macros.html_policy import MarkdownToHtml
-    from macros.pages import check_docs_files, check_pages
-
-    site = load_site_data(ROOT / "content", corpus, ROOT / "docs")
-    assert check_pages(corpus, ROOT / "docs", site) == []
-    to_html = MarkdownToHtml.from_config(read_config(ROOT / "mkdocs.yml"))
-    assert check_docs_files(ROOT / "docs", to_html, corpus) == []
-
-
 def test_every_item_page_is_in_the_menu_and_no_old_address_is(pages, corpus) -> None:
     """The menu comes from docs/.nav.yml: its globs must take in every item and leave old addresses out.
     With navigation.prune a page carries its own section's menu, with itself marked as current."""

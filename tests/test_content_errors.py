@@ -223,7 +223,7 @@ def test_page_file_missing_and_orphan_page(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "legislation" / "some-act.md").unlink()
     (valid.docs / "legislation" / "repealed-act.md").write_text('{{ item_page("repealed-act") }}\n')
-    messages = [str(p) for p in check_pages(corpus, valid.docs)]
+    messages = [str(p) for p in check_pages(corpus, valid.paths)]
     assert any(
         "content/legislation/some-act.md: its page docs/legislation/some-act.md is missing" in m for m in messages
     )
@@ -236,7 +236,7 @@ def test_page_file_missing_and_orphan_page(valid: Project) -> None:
 def test_page_file_showing_another_item(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "legislation" / "some-act.md").write_text('{{ item_page("golden-rules") }}\n')
-    messages = [str(p) for p in check_pages(corpus, valid.docs)]
+    messages = [str(p) for p in check_pages(corpus, valid.paths)]
     assert messages == ['docs/legislation/some-act.md: this page must hold only the line {{ item_page("some-act") }}.']
 
 
@@ -244,7 +244,7 @@ def test_ref_on_a_hand_written_page(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "index.md").write_text("# Home\n\nSee {{ ref('some-act') }} and {{ ref('gone') }}.\n")
     to_html = MarkdownToHtml.from_config(read_config(ROOT / "mkdocs.yml"))
-    messages = [str(p) for p in check_docs_files(valid.docs, to_html, corpus)]
+    messages = [str(p) for p in check_docs_files(valid.paths, to_html, corpus)]
     assert messages == ["docs/index.md, line 3: 'gone' is not the id of any item."]
 
 

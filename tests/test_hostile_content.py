@@ -36,14 +36,14 @@ def refusal(project: Project) -> str:
     config = read_config(ROOT / "mkdocs.yml")
     config["nav"] = project.nav
     with pytest.raises(ContentError) as caught:
-        validate(project.root, project.content, project.docs, config)
+        validate(project.paths, config)
     return str(caught.value)
 
 
 def builds(project: Project) -> None:
     config = read_config(ROOT / "mkdocs.yml")
     config["nav"] = project.nav
-    validate(project.root, project.content, project.docs, config)
+    validate(project.paths, config)
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ def test_a_page_file_may_read_settings_and_call_page_functions(base: Project) ->
 def test_the_sandbox_renders_nothing_but_ref_even_when_the_check_is_bypassed(base: Project) -> None:
     corpus_config = read_config(ROOT / "mkdocs.yml")
     corpus_config["nav"] = base.nav
-    corpus = validate(base.root, base.content, base.docs, corpus_config).corpus
+    corpus = validate(base.paths, corpus_config).corpus
     renderer = Renderer(corpus, today=__import__("datetime").date(2026, 11, 27))
     for attack in TEMPLATE_ATTACKS[:6]:
         with pytest.raises(Exception) as caught:  # noqa: PT011 - SecurityError or UndefinedError, both refusals
@@ -345,9 +345,9 @@ def test_a_field_cannot_hide_its_reading_order(base: Project, character: str) ->
 
 
 def test_a_tilde_fence_in_a_one_line_field_stays_text() -> None:
-    from macros.render import md
+    from macros.escaping import md_escape
 
-    assert "~" not in str(md("~~~ a title"))
+    assert "~" not in str(md_escape("~~~ a title"))
 
 
 @pytest.mark.parametrize(
