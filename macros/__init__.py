@@ -38,7 +38,6 @@ from .audit import (
 )
 from .build_state import build_state
 from .contacts import read_contacts
-from .escaping import md_escape
 from .paths import Paths
 from .problems import ContentError, PluginError, Problem
 from .refs import resolve
@@ -133,6 +132,10 @@ def define_env(env: Any) -> None:
         file = getattr(env.page, "file", None)
         return str(file.src_uri if file is not None else env.page.path)
 
+    def page_error(message: str) -> ContentError:
+        """A mistake in the page file being rendered, named as every message names files."""
+        return ContentError([Problem(file=paths.shown(paths.docs / current_page()), message=message)])
+
     @macro
     def item_page(item_id: str) -> str:
         """The whole page of one item; its page file holds only this call."""
@@ -140,14 +143,7 @@ def define_env(env: Any) -> None:
         expected = corpus.doc_path(item_id)
         if current_page() != expected:
             # check_pages already ties each page file to its item; this guards hand edits made mid-serve.
-            raise ContentError(
-                [
-                    Problem(
-                        file=paths.shown(paths.docs / current_page()),
-                        message=f"this page shows '{item_id}', whose page is {expected}.",
-                    )
-                ]
-            )
+            raise page_error(f"this page shows '{item_id}', whose page is {expected}.")
         item = corpus.items[item_id]
         page.meta["title"] = item.title
         # The theme writes the description into an attribute without escaping it: a quote in a
@@ -172,14 +168,7 @@ def define_env(env: Any) -> None:
     def decision_tool(flow_id: str) -> str:
         """An interactive decision flow that also works as plain links without JavaScript."""
         if flow_id not in flows:
-            raise ContentError(
-                [
-                    Problem(
-                        file=paths.shown(paths.docs / current_page()),
-                        message=f"there is no flow '{flow_id}' in content/flows/.",
-                    )
-                ]
-            )
+            raise page_error(f"there is no flow '{flow_id}' in content/flows/.")
         env.page.meta.setdefault("hide", ["toc"])
         return flow_renderer.render(flow_id, from_doc=current_page())
 
@@ -194,14 +183,7 @@ def define_env(env: Any) -> None:
         env.page.meta.setdefault("hide", ["navigation", "toc"])
         entry = find(current_page()[: -len(".md")])
         if entry is None:
-            raise ContentError(
-                [
-                    Problem(
-                        file=paths.shown(paths.docs / current_page()),
-                        message="this old address is not in content/addresses.yml.",
-                    )
-                ]
-            )
+            raise page_error("this old address is not in content/addresses.yml.")
         return entry
 
     @macro
@@ -231,14 +213,7 @@ def define_env(env: Any) -> None:
         """
         for flow_id in (figures or {}).values():
             if flow_id not in flows:
-                raise ContentError(
-                    [
-                        Problem(
-                            file=paths.shown(paths.docs / current_page()),
-                            message=f"there is no flow '{flow_id}' in content/flows/.",
-                        )
-                    ]
-                )
+                raise page_error(f"there is no flow '{flow_id}' in content/flows/.")
         drawn = {item_id: flow_renderer.figure(flow_id) for item_id, flow_id in (figures or {}).items()}
         stamp = None
         if edition:
@@ -280,9 +255,6 @@ def define_env(env: Any) -> None:
         base = url if url.endswith("/") else posixpath.dirname(url)
         href = posixpath.relpath(path, base.rstrip("/") or ".")
         return f'<a href="{escape(href)}">{escape(text)}</a>'
-
-    env.filter(md_escape)
-    env.filter(long_date)
 
 
 _search_layer: SearchLayer | None = None

@@ -21,11 +21,12 @@ import yaml
 
 from . import edits, placeholders
 from .audit import review_rows, review_state, review_summary, status_summary
+from .field_types import ID_PATTERN
 from .loader import load_corpus
 from .pages import stub_text
 from .paths import Paths
 from .problems import ContentError
-from .schema import ID_PATTERN, KINDS
+from .schema import KINDS
 from .validation import validate
 
 ROOT = Path.cwd()

@@ -17,9 +17,10 @@ import yaml
 
 from .addresses import ADDRESSES_FILE, MOVED_STUB, ORDER_FILE, WITHDRAWN_STUB
 from .corpus import Corpus
+from .field_types import ID_PATTERN
 from .pages import stub_text
 from .paths import Paths
-from .schema import ID_PATTERN, KINDS, Addresses, Moved, Withdrawn
+from .schema import KINDS, Addresses, Moved, Withdrawn
 
 NAV_FILE = ".nav.yml"
 

@@ -16,9 +16,10 @@ import yaml
 from pydantic import Field, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text, shown_path
+from .field_types import ID_PATTERN, Id, Ref, Text
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
 from .refs import unresolved
-from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
+from .schema import Item, StrictModel
 from .yaml_slips import explain_error, slips_in_valid_yaml
 
 ANSWERS = ("yes", "no")

@@ -16,12 +16,13 @@ import yaml
 from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus
+from .field_types import plain_text
 from .front_matter import split_front_matter
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
 from .paths import Paths
 from .problems import Problem
 from .refs import unresolved_calls
-from .schema import KINDS, plain_text
+from .schema import KINDS
 from .templating import check_page, parse
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
