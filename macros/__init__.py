@@ -60,7 +60,7 @@ PDF_FILE = "information-sharing-guidance.pdf"
 with GUIDANCE_PDF set so that the page links to it."""
 
 ACCESSIBILITY_REPORT = "reports/accessibility-test.json"
-"""Written by tests/test_every_page.py each time the accessibility tests run."""
+"""The record of the last accessibility test run, written by `make accessibility-record` and committed."""
 
 # An item's own page should beat a list of items or a passing mention; a glossary
 # entry is a one-line pointer to the item that explains the term.

@@ -37,8 +37,6 @@ class Build:
     site: Path
     returncode: int
     output: str
-    accessibility_report: str | None = None
-    """The accessibility test record the build read (the test run rewrites it afterwards)."""
 
 
 def run_mkdocs_build(config: Path, site: Path) -> Build:
@@ -58,13 +56,9 @@ def run_mkdocs_build(config: Path, site: Path) -> Build:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once for the whole test session."""
-    from macros import ACCESSIBILITY_REPORT
-
-    report = ROOT / ACCESSIBILITY_REPORT
-    read = report.read_text(encoding="utf-8") if report.exists() else None
     build = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
     assert build.returncode == 0, build.output
-    return Build(site=build.site, returncode=build.returncode, output=build.output, accessibility_report=read)
+    return build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

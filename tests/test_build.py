@@ -103,6 +103,15 @@ def test_item_pages_describe_themselves_for_search_and_sharing(corpus, pages) ->
         assert described and unescape(described.group(1)) == item.summary, item_id
 
 
+def test_a_disclosure_scheme_says_when_it_started(corpus, pages) -> None:
+    from macros.render import long_date
+
+    started = [item for item in corpus.of_kind("disclosure-scheme") if getattr(item, "commenced", None)]
+    assert started, "no disclosure scheme gives the date it commenced"
+    for item in started:
+        assert f"Started: {long_date(item.commenced)}" in pages[item_url(corpus, item.id)].text, item.id
+
+
 def test_rules_have_stable_anchors(corpus, pages) -> None:
     from macros.schema import PrincipleSet
 
