@@ -20,6 +20,7 @@ from .corpus import Corpus
 from .field_types import ID_PATTERN
 from .pages import stub_text
 from .paths import Paths
+from .refs import retarget_calls
 from .schema import KINDS, Addresses, Moved, Withdrawn
 
 NAV_FILE = ".nav.yml"
@@ -68,11 +69,7 @@ def _text_files(paths: Paths) -> list[Path]:
 def rewrite_references(text: str, old: str, new: str) -> str:
     """Point every link to ``old`` (ref() calls, YAML lists and fields naming ids) at ``new``."""
     anchor = r"(#[a-z0-9-]+)?"
-    text = re.sub(
-        r"""(ref\(\s*(['"]))""" + re.escape(old) + anchor + r"(?=\2)",
-        lambda m: m.group(1) + new + (m.group(3) or ""),
-        text,
-    )
+    text = retarget_calls(text, old, new)
     text = re.sub(
         r"^(\s*-\s*)" + re.escape(old) + anchor + r"(\s*(?:#.*)?)$",
         lambda m: m.group(1) + new + (m.group(2) or "") + m.group(3),

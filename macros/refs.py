@@ -10,6 +10,7 @@ What else may stand between ``{{`` and ``}}`` is templating.py's business.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jinja2 import nodes
@@ -94,6 +95,16 @@ def unresolved_calls(template: nodes.Template, items: dict[str, Item]) -> list[t
         for call in ref_calls(template)
         if call.target is not None and (message := unresolved(call.target, items))
     ]
+
+
+def retarget_calls(source: str, old: str, new: str) -> str:
+    """The text with every ``ref('old')`` (or ``ref('old#anchor')``) pointing at ``new`` instead,
+    everything else as written: ``make rename`` edits files in place, so this works on the text."""
+    return re.sub(
+        r"""(ref\(\s*(['"]))""" + re.escape(old) + r"(#[a-z0-9-]+)?(?=\2)",
+        lambda m: m.group(1) + new + (m.group(3) or ""),
+        source,
+    )
 
 
 @dataclass(frozen=True)
