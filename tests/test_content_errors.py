@@ -47,6 +47,14 @@ def test_valid_corpus_loads(valid: Project) -> None:
     assert set(corpus.items) == {"some-act", "golden-rules"}
 
 
+def test_a_file_saved_with_windows_line_endings_is_read_line_by_line(valid: Project) -> None:
+    path = valid.content / "legislation" / "some-act.md"
+    path.write_bytes(path.read_text().replace("\n", "\r\n").encode())
+    assert load_corpus(valid.content, project_dir=valid.root).items["some-act"].body == "Body text."
+    path.write_bytes(path.read_bytes().replace(b"kind: legislation", b"kind: legislatoin"))
+    assert "content/legislation/some-act.md, line 2, field 'kind': 'legislatoin' is not a kind" in problems_of(valid)
+
+
 def test_yaml_syntax_error_names_file_and_line(valid: Project) -> None:
     valid.write(
         "legislation/broken.md", "---\nkind: legislation\nid: broken\ntitle: [unclosed\nsummary: x\n---\nBody\n"

@@ -289,6 +289,11 @@ DOCS_ATTACKS = {
     ),
     "a definition inside a quote": ("evil14.md", "# Hi\n\n> [Home]: https://evil.example/\n", "defines a link"),
     "text that takes minutes": ("evil15.md", "# Hi\n\n" + "[" * 30000 + "\n", "takes more than 5 seconds"),
+    "front matter with Windows line endings": (
+        "evil16.md",
+        "---\r\ntemplate: redirect.html\r\n---\r\n# Hi\r\n",
+        "field 'template': 'template' is not something a page's front matter may set",
+    ),
     "an HTML file": ("evil.html", "<script>alert(1)</script>", "docs/evil.html: only pages"),
     "an SVG file": ("picture.svg", "<svg onload=alert(1)/>", "docs/picture.svg: only pages"),
 }
