@@ -38,8 +38,10 @@ from .audit import (
 )
 from .build_state import build_state
 from .contacts import read_contacts
+from .paths import Paths
 from .problems import ContentError, PluginError, Problem
-from .render import FlowRenderer, Renderer, long_date, md
+from .refs import resolve
+from .render import FlowRenderer, Renderer, long_date
 from .schema import GlossaryTerm, Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
@@ -58,7 +60,7 @@ PDF_FILE = "information-sharing-guidance.pdf"
 with GUIDANCE_PDF set so that the page links to it."""
 
 ACCESSIBILITY_REPORT = "reports/accessibility-test.json"
-"""Written by tests/test_every_page.py each time the accessibility tests run."""
+"""The record of the last accessibility test run, written by `make accessibility-record` and committed."""
 
 # An item's own page should beat a list of items or a passing mention; a glossary
 # entry is a one-line pointer to the item that explains the term.
@@ -72,11 +74,10 @@ _failed: ContentError | None = None
 
 def define_env(env: Any) -> None:
     global _failed, _search_layer
-    project_dir = Path(env.project_dir)
-    content_dir = project_dir / env.conf["extra"].get("content_dir", "content")
-    docs_dir = project_dir / env.conf.get("docs_dir", "docs")
+    paths = Paths.from_config(env.conf, Path(env.project_dir))
+    project_dir = paths.root
     try:
-        state = build_state(project_dir, content_dir, docs_dir, env.conf)
+        state = build_state(paths, env.conf)
     except ContentError as error:
         # `mkdocs serve` keeps the browser waiting, silently, while a rebuild fails. Under
         # `make serve` only, the site is built with the message on every page instead, and the
@@ -104,6 +105,8 @@ def define_env(env: Any) -> None:
         today=today,
         history=history,
         repo_url=env.conf.get("repo_url"),
+        edit_uri=env.conf.get("edit_uri"),
+        docs_dir=paths.docs_in_project,
         exit_page=env.conf["extra"].get("exit_this_page"),
     )
     reviews = review_rows(corpus, today)
@@ -129,6 +132,10 @@ def define_env(env: Any) -> None:
         file = getattr(env.page, "file", None)
         return str(file.src_uri if file is not None else env.page.path)
 
+    def page_error(message: str) -> ContentError:
+        """A mistake in the page file being rendered, named as every message names files."""
+        return ContentError([Problem(file=paths.shown(paths.docs / current_page()), message=message)])
+
     @macro
     def item_page(item_id: str) -> str:
         """The whole page of one item; its page file holds only this call."""
@@ -136,9 +143,7 @@ def define_env(env: Any) -> None:
         expected = corpus.doc_path(item_id)
         if current_page() != expected:
             # check_pages already ties each page file to its item; this guards hand edits made mid-serve.
-            raise ContentError(
-                [Problem(file=current_page(), message=f"this page shows '{item_id}', whose page is {expected}.")]
-            )
+            raise page_error(f"this page shows '{item_id}', whose page is {expected}.")
         item = corpus.items[item_id]
         page.meta["title"] = item.title
         # The theme writes the description into an attribute without escaping it: a quote in a
@@ -163,9 +168,7 @@ def define_env(env: Any) -> None:
     def decision_tool(flow_id: str) -> str:
         """An interactive decision flow that also works as plain links without JavaScript."""
         if flow_id not in flows:
-            raise ContentError(
-                [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
-            )
+            raise page_error(f"there is no flow '{flow_id}' in content/flows/.")
         env.page.meta.setdefault("hide", ["toc"])
         return flow_renderer.render(flow_id, from_doc=current_page())
 
@@ -180,16 +183,14 @@ def define_env(env: Any) -> None:
         env.page.meta.setdefault("hide", ["navigation", "toc"])
         entry = find(current_page()[: -len(".md")])
         if entry is None:
-            raise ContentError(
-                [Problem(file=f"docs/{current_page()}", message="this old address is not in content/addresses.yml.")]
-            )
+            raise page_error("this old address is not in content/addresses.yml.")
         return entry
 
     @macro
     def moved_page() -> str:
         """The page at an address whose item moved: a link there, and a redirect (overrides/main.html)."""
         entry = old_address(site.moved)
-        target = corpus.resolve(entry.to)
+        target = resolve(corpus, entry.to)
         env.page.meta["title"] = f"Moved: {target.label}"
         env.page.meta["redirect"] = redirect_url(
             current_page(), target.doc_path, target.anchor, directory_urls=env.conf.get("use_directory_urls", True)
@@ -212,9 +213,7 @@ def define_env(env: Any) -> None:
         """
         for flow_id in (figures or {}).values():
             if flow_id not in flows:
-                raise ContentError(
-                    [Problem(file=f"docs/{current_page()}", message=f"there is no flow '{flow_id}' in content/flows/.")]
-                )
+                raise page_error(f"there is no flow '{flow_id}' in content/flows/.")
         drawn = {item_id: flow_renderer.figure(flow_id) for item_id, flow_id in (figures or {}).items()}
         stamp = None
         if edition:
@@ -256,9 +255,6 @@ def define_env(env: Any) -> None:
         base = url if url.endswith("/") else posixpath.dirname(url)
         href = posixpath.relpath(path, base.rstrip("/") or ".")
         return f'<a href="{escape(href)}">{escape(text)}</a>'
-
-    env.filter(md)
-    env.filter(long_date)
 
 
 _search_layer: SearchLayer | None = None

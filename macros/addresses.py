@@ -18,8 +18,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, read_text
-from .corpus import Corpus, doc_url, unresolved
+from .corpus import Corpus, doc_url
+from .paths import Paths
 from .problems import ContentError, Problem, problems_from_validation
+from .refs import unresolved
 from .schema import KINDS, Addresses, Moved, Order, Withdrawn
 
 ADDRESSES_FILE = "addresses.yml"
@@ -72,10 +74,11 @@ def _load(path: Path, shown: str, model: type[_Model], content_dir: Path) -> tup
         )
 
 
-def load_site_data(content_dir: Path, corpus: Corpus, docs_dir: Path, *, shown_dir: str = "content") -> SiteData:
+def load_site_data(paths: Paths, corpus: Corpus) -> SiteData:
     """Load and check addresses.yml and order.yml against the corpus and docs/; raise ContentError."""
-    addresses_shown = f"{shown_dir}/{ADDRESSES_FILE}"
-    order_shown = f"{shown_dir}/{ORDER_FILE}"
+    content_dir, docs_dir = paths.content, paths.docs
+    addresses_shown = paths.shown(content_dir / ADDRESSES_FILE)
+    order_shown = paths.shown(content_dir / ORDER_FILE)
     addresses, problems = _load(content_dir / ADDRESSES_FILE, addresses_shown, Addresses, content_dir)
     order, order_problems = _load(content_dir / ORDER_FILE, order_shown, Order, content_dir)
     problems += order_problems
@@ -104,7 +107,7 @@ def load_site_data(content_dir: Path, corpus: Corpus, docs_dir: Path, *, shown_d
             if message:
                 report(message)
         page = docs_dir / f"{entry.address}.md"
-        shown_page = f"{docs_dir.name}/{entry.address}.md"
+        shown_page = paths.shown(page)
         try:
             text = read_text(page, shown_page, root=docs_dir) if page.is_file() else None
         except UnreadableFile as failure:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
 import yaml
+from jinja2 import TemplateSyntaxError
 from markupsafe import Markup
 
 from .corpus import Corpus
+from .escaping import md_escape
 from .history import Change, History
+from .refs import as_read
 from .schema import Item, Update
+from .templating import parse
 
 DUE_SOON_DAYS = 30
 
@@ -198,7 +201,6 @@ def _title_in(text: str | None) -> str | None:
     return str(title) if title else None
 
 
-_REF = re.compile(r"\{\{\s*ref\(\s*(['\"])([^'\"]*)\1\s*(?:,\s*(?:text\s*=\s*)?(['\"])(.*?)\3\s*)?\)\s*\}\}")
 REDLINE_CONTEXT = 6
 """Unchanged words shown either side of each change."""
 
@@ -237,14 +239,16 @@ def _reader_text(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     """The words of a content file as a reader would read them: links as their text, no template syntax."""
-    text = _REF.sub(lambda m: m.group(4) or m.group(2).split("#")[0].replace("-", " "), _reader_text(text))
+    text = _reader_text(text)
+    try:
+        text = as_read(parse(text))
+    except (TemplateSyntaxError, RecursionError):
+        pass  # a version that never loaded: its words as written
     return text.split()
 
 
 def md(value: str) -> Markup:
-    from .render import md as escape_markdown
-
-    return escape_markdown(value)
+    return md_escape(value)
 
 
 def redline(before: str, after: str) -> Markup:

@@ -16,6 +16,7 @@ from .addresses import SiteData
 from .corpus import Corpus
 from .flow import LoadedFlow
 from .history import History, read_history
+from .paths import Paths
 from .search import SearchWords
 from .validation import validate
 
@@ -50,15 +51,15 @@ def _stamp(path: Path) -> tuple[str, int, int] | None:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def inputs_key(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -> tuple[Any, ...]:
+def inputs_key(paths: Paths, nav: Any) -> tuple[Any, ...]:
     files = [
         _stamp(path)
-        for folder in (content_dir, docs_dir)
+        for folder in (paths.content, paths.docs)
         if folder.is_dir()
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     ]
-    git = _git_dir(project_dir)
+    git = _git_dir(paths.root)
     # Commits, tags and staging touch these; the log itself is read only when one changes.
     git_files = (
         [_stamp(git / name) for name in ("HEAD", "index", "logs/HEAD", "packed-refs", "refs/tags")] if git else []
@@ -66,19 +67,19 @@ def inputs_key(project_dir: Path, content_dir: Path, docs_dir: Path, nav: Any) -
     return (tuple(files), repr(nav), tuple(git_files), dt.date.today())
 
 
-def build_state(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> BuildState:
+def build_state(paths: Paths, config: Any) -> BuildState:
     """Load, validate and read history once for these inputs; raise ContentError on any problem."""
     global _last
-    key = inputs_key(project_dir, content_dir, docs_dir, config.get("nav"))
+    key = inputs_key(paths, config.get("nav"))
     if _last is not None and _last[0] == key:
         return replace(_last[1], fresh=False)
-    corpus, flows, site, search_words = validate(project_dir, content_dir, docs_dir, config)
+    corpus, flows, site, search_words = validate(paths, config)
     state = BuildState(
         corpus=corpus,
         flows=flows,
         site=site,
         search_words=search_words,
-        history=read_history(project_dir, content_dir),
+        history=read_history(paths.root, paths.content),
         today=key[-1],
         fresh=True,
     )

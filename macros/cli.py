@@ -21,10 +21,12 @@ import yaml
 
 from . import edits, placeholders
 from .audit import review_rows, review_state, review_summary, status_summary
+from .field_types import ID_PATTERN
 from .loader import load_corpus
 from .pages import stub_text
+from .paths import Paths
 from .problems import ContentError
-from .schema import ID_PATTERN, KINDS
+from .schema import KINDS
 from .validation import validate
 
 ROOT = Path.cwd()
@@ -48,12 +50,16 @@ def read_config(path: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
-def check(root: Path) -> int:
+def project(root: Path) -> tuple[Paths, dict[str, Any]]:
+    """The project's paths and its mkdocs.yml, read the way every command reads them."""
     config = read_config(root / "mkdocs.yml")
-    content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
-    docs = root / config.get("docs_dir", "docs")
+    return Paths.from_config(config, root), config
+
+
+def check(root: Path) -> int:
+    paths, config = project(root)
     try:
-        validated = validate(root, content, docs, config)
+        validated = validate(paths, config)
         corpus, flows = validated.corpus, validated.flows
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -63,10 +69,9 @@ def check(root: Path) -> int:
 
 
 def review(root: Path, today: dt.date) -> int:
-    config = read_config(root / "mkdocs.yml")
-    content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
+    paths, _ = project(root)
     try:
-        corpus = load_corpus(content, project_dir=root)
+        corpus = load_corpus(paths.content, project_dir=paths.root)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
@@ -113,18 +118,16 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
         print('Give the item a title, for example TITLE="Sharing with schools".', file=sys.stderr)
         return 2
     folder = KINDS[kind].folder
-    config = read_config(root / "mkdocs.yml")
-    content_file = root / (config.get("extra", {}) or {}).get("content_dir", "content") / folder / f"{item_id}.md"
-    page_file = root / config.get("docs_dir", "docs") / folder / f"{item_id}.md"
+    paths, config = project(root)
+    content_file = paths.content / folder / f"{item_id}.md"
+    page_file = paths.docs / folder / f"{item_id}.md"
     if content_file.exists() or page_file.exists():
-        print(f"{content_file.relative_to(root)} already exists: choose another ID.", file=sys.stderr)
+        print(f"{paths.shown(content_file)} already exists: choose another ID.", file=sys.stderr)
         return 2
     # File names, not the loaded content: a new item may be started while another is half written.
     taken = sorted(content_file.parent.parent.glob(f"*/{item_id}.md"))
     if taken:
-        print(
-            f"The id '{item_id}' is already used by {taken[0].relative_to(root)}: choose another ID.", file=sys.stderr
-        )
+        print(f"The id '{item_id}' is already used by {paths.shown(taken[0])}: choose another ID.", file=sys.stderr)
         return 2
     owner = ((config.get("extra", {}) or {}).get("partnership", {}) or {}).get("name", "Owner to be named")
     extra = _EXTRA_FIELDS.get(kind, "").format(abbreviation=item_id.upper().replace("-", ""))
@@ -147,15 +150,15 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
         f"{placeholders.BODY_TEXT}",
         encoding="utf-8",
     )
-    shown = [content_file.relative_to(root).as_posix()]
+    shown = [paths.shown(content_file)]
     if KINDS[kind].own_page:
         page_file.parent.mkdir(parents=True, exist_ok=True)
         page_file.write_text(stub_text(item_id), encoding="utf-8")
-        shown.append(page_file.relative_to(root).as_posix())
+        shown.append(paths.shown(page_file))
         index = page_file.parent / "index.md"
         if not index.exists():
             index.write_text(f'{{{{ kind_index("{kind}") }}}}\n', encoding="utf-8")
-            shown.append(index.relative_to(root).as_posix())
+            shown.append(paths.shown(index))
     print(f"Created {' and '.join(shown)}.")
     print("It appears in the menu with the other items of its folder: nothing else needs editing.")
     print(f"Now write its text in {shown[0]}, replacing every placeholder (make check names each one),")
@@ -165,29 +168,23 @@ def new(root: Path, kind: str, item_id: str, title: str, today: dt.date) -> int:
     return 0
 
 
-def _project(root: Path) -> tuple[edits.Project, dict[str, Any]]:
-    config = read_config(root / "mkdocs.yml")
-    content = root / (config.get("extra", {}) or {}).get("content_dir", "content")
-    return edits.Project(root=root, content=content, docs=root / config.get("docs_dir", "docs")), config
-
-
-def _edit(root: Path, change: Callable[[edits.Project, Any], list[str]]) -> int:
+def _edit(root: Path, change: Callable[[Paths, Any], list[str]]) -> int:
     """Run a multi-file edit on valid content, then check the result as the build would."""
-    project, config = _project(root)
+    paths, config = project(root)
     try:
-        corpus = validate(root, project.content, project.docs, config).corpus
+        corpus = validate(paths, config).corpus
     except ContentError as error:
         print(f"{error}\nNothing was changed: fix the content first.", file=sys.stderr)
         return 1
     try:
-        done = change(project, corpus)
+        done = change(paths, corpus)
     except edits.EditRefused as refused:
         print(f"Nothing was changed: {refused}", file=sys.stderr)
         return 2
     for line in done:
         print(line)
     try:
-        validate(root, project.content, project.docs, config)
+        validate(paths, config)
     except ContentError as error:
         print(f"{error}\nThe change was made, but the content now has the problems above.", file=sys.stderr)
         return 1
@@ -196,11 +193,11 @@ def _edit(root: Path, change: Callable[[edits.Project, Any], list[str]]) -> int:
 
 
 def rename(root: Path, old: str, new: str, today: dt.date) -> int:
-    return _edit(root, lambda project, corpus: edits.rename(project, corpus, old, new, today))
+    return _edit(root, lambda paths, corpus: edits.rename(paths, corpus, old, new, today))
 
 
 def withdraw(root: Path, item_id: str, replaced_by: str | None, reason: str | None, today: dt.date) -> int:
-    return _edit(root, lambda project, corpus: edits.withdraw(project, corpus, item_id, replaced_by, reason, today))
+    return _edit(root, lambda paths, corpus: edits.withdraw(paths, corpus, item_id, replaced_by, reason, today))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,16 +1,14 @@
-"""The validated content as one object: items, where their pages live, who cites whom."""
+"""The validated content as one object: items, where their pages live, who cites whom.
+
+What a reference points at and the link it becomes belong to refs.py."""
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from jinja2 import nodes
-
-from .problems import did_you_mean
-from .schema import KINDS, Item, PrincipleSet
+from .schema import KINDS, Item
 
 
 @dataclass(frozen=True)
@@ -24,16 +22,6 @@ class Reference:
     @property
     def target_id(self) -> str:
         return self.target.partition("#")[0]
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where a reference leads and what the link should say."""
-
-    item: Item
-    doc_path: str
-    anchor: str
-    label: str
 
 
 @dataclass(frozen=True)
@@ -78,17 +66,6 @@ class Corpus:
             for item_id, sources in citing.items()
         }
 
-    def resolve(self, target: str) -> Target:
-        """Find what ``id`` or ``id#anchor`` points at; the loader has already checked it exists."""
-        item_id, _, anchor = target.partition("#")
-        item = self.items[item_id]
-        anchor = anchor or self.anchor_of(item_id)
-        label = item.link_text
-        if anchor and isinstance(item, PrincipleSet):
-            number = int(anchor.rpartition("-")[2])
-            label = f"{item.member_label} {number}: {item.members[number - 1].name}"
-        return Target(item=item, doc_path=self.doc_path(item_id), anchor=anchor, label=label)
-
 
 def doc_url(doc_path: str, *, directory_urls: bool = True) -> str:
     """Where MkDocs publishes a page file: legislation/x.md → legislation/x/, glossary/index.md → glossary/."""
@@ -105,28 +82,3 @@ def relative_link(from_doc: str, to_doc: str) -> str:
     if from_doc == to_doc:
         return posixpath.basename(to_doc)
     return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
-
-
-def find_refs(template: nodes.Template) -> Iterator[tuple[str | None, int]]:
-    """Each ``ref(...)`` call in a parsed template: its target (None if not quoted text) and line."""
-    for call in template.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == "ref":
-            target = call.args[0] if call.args else None
-            if isinstance(target, nodes.Const) and isinstance(target.value, str):
-                yield target.value, call.lineno
-            else:
-                yield None, call.lineno
-
-
-def unresolved(target: str, items: dict[str, Item]) -> str | None:
-    """Say in plain words what is wrong with a reference, or None when it resolves."""
-    item_id, _, anchor = target.partition("#")
-    item = items.get(item_id)
-    if item is None:
-        return f"'{item_id}' is not the id of any item.{did_you_mean(item_id, items)}"
-    if anchor:
-        anchors = [item.anchor(n) for n in range(1, len(item.members) + 1)] if isinstance(item, PrincipleSet) else []
-        if anchor not in anchors:
-            known = f" It has: {', '.join(anchors)}." if anchors else " It has no numbered rules to point at."
-            return f"'{item_id}' has no rule '#{anchor}'.{known}"
-    return None

@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .addresses import ADDRESSES_FILE, MOVED_STUB, ORDER_FILE, WITHDRAWN_STUB
 from .corpus import Corpus
+from .field_types import ID_PATTERN
 from .pages import stub_text
-from .schema import ID_PATTERN, KINDS, Addresses, Moved, Withdrawn
+from .paths import Paths
+from .refs import retarget_calls
+from .schema import KINDS, Addresses, Moved, Withdrawn
 
 NAV_FILE = ".nav.yml"
 
@@ -36,54 +38,38 @@ class EditRefused(Exception):
     """The edit cannot be made; the message says why in plain words. Nothing was changed."""
 
 
-@dataclass(frozen=True)
-class Project:
-    root: Path
-    content: Path
-    docs: Path
-
-    def shown(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-
-def _tracked(project: Project, path: Path) -> bool:
-    command = ["git", "-C", str(project.root), "ls-files", "--error-unmatch", str(path)]
+def _tracked(paths: Paths, path: Path) -> bool:
+    command = ["git", "-C", str(paths.root), "ls-files", "--error-unmatch", str(path)]
     return subprocess.run(command, capture_output=True).returncode == 0
 
 
-def _git_move(project: Project, source: Path, target: Path) -> None:
+def _git_move(paths: Paths, source: Path, target: Path) -> None:
     """Move with git when the file is tracked, so `git log --follow` keeps its history."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if _tracked(project, source):
-        subprocess.run(
-            ["git", "-C", str(project.root), "mv", str(source), str(target)], check=True, capture_output=True
-        )
+    if _tracked(paths, source):
+        subprocess.run(["git", "-C", str(paths.root), "mv", str(source), str(target)], check=True, capture_output=True)
     else:
         source.rename(target)
 
 
-def _git_remove(project: Project, path: Path) -> None:
-    if _tracked(project, path):
-        subprocess.run(["git", "-C", str(project.root), "rm", "-q", str(path)], check=True, capture_output=True)
+def _git_remove(paths: Paths, path: Path) -> None:
+    if _tracked(paths, path):
+        subprocess.run(["git", "-C", str(paths.root), "rm", "-q", str(path)], check=True, capture_output=True)
     else:
         path.unlink()
 
 
-def _text_files(project: Project) -> list[Path]:
+def _text_files(paths: Paths) -> list[Path]:
     """Every file that can name an item: content, flows, data files and page files."""
-    files = [p for p in project.content.rglob("*") if p.suffix in (".md", ".yml", ".yaml") and p.is_file()]
-    files += [p for p in project.docs.rglob("*.md") if p.is_file()]
+    files = [p for p in paths.content.rglob("*") if p.suffix in (".md", ".yml", ".yaml") and p.is_file()]
+    files += [p for p in paths.docs.rglob("*.md") if p.is_file()]
     return sorted(files)
 
 
 def rewrite_references(text: str, old: str, new: str) -> str:
     """Point every link to ``old`` (ref() calls, YAML lists and fields naming ids) at ``new``."""
     anchor = r"(#[a-z0-9-]+)?"
-    text = re.sub(
-        r"""(ref\(\s*(['"]))""" + re.escape(old) + anchor + r"(?=\2)",
-        lambda m: m.group(1) + new + (m.group(3) or ""),
-        text,
-    )
+    text = retarget_calls(text, old, new)
     text = re.sub(
         r"^(\s*-\s*)" + re.escape(old) + anchor + r"(\s*(?:#.*)?)$",
         lambda m: m.group(1) + new + (m.group(2) or "") + m.group(3),
@@ -99,22 +85,22 @@ def rewrite_references(text: str, old: str, new: str) -> str:
     return text
 
 
-def _read_addresses(project: Project) -> Addresses:
-    path = project.content / ADDRESSES_FILE
+def _read_addresses(paths: Paths) -> Addresses:
+    path = paths.content / ADDRESSES_FILE
     if not path.exists():
         return Addresses()
     return Addresses.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
 
 
-def _write_addresses(project: Project, addresses: Addresses) -> None:
+def _write_addresses(paths: Paths, addresses: Addresses) -> None:
     data = addresses.model_dump(mode="json", exclude_none=True)
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    (project.content / ADDRESSES_FILE).write_text(_ADDRESSES_HEADER + body, encoding="utf-8")
+    (paths.content / ADDRESSES_FILE).write_text(_ADDRESSES_HEADER + body, encoding="utf-8")
 
 
-def _nav_replace(project: Project, old_page: str, new_page: str | None) -> None:
+def _nav_replace(paths: Paths, old_page: str, new_page: str | None) -> None:
     """Swap (or drop) an explicit menu line, and keep the old page out of the menu's globs."""
-    path = project.docs / NAV_FILE
+    path = paths.docs / NAV_FILE
     if not path.exists():
         return
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -132,14 +118,14 @@ def _nav_replace(project: Project, old_page: str, new_page: str | None) -> None:
     path.write_text("".join(out), encoding="utf-8")
 
 
-def _order_remove(project: Project, item_id: str) -> None:
-    path = project.content / ORDER_FILE
+def _order_remove(paths: Paths, item_id: str) -> None:
+    path = paths.content / ORDER_FILE
     if path.exists():
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"^\s*-\s*" + re.escape(item_id) + r"\s*\n", "", text, flags=re.M), encoding="utf-8")
 
 
-def rename(project: Project, corpus: Corpus, old: str, new: str, today: dt.date) -> list[str]:
+def rename(paths: Paths, corpus: Corpus, old: str, new: str, today: dt.date) -> list[str]:
     """Rename an item; returns what was done, one line each. Raises EditRefused before changing anything."""
     if old not in corpus.items:
         raise EditRefused(f"there is no item '{old}' to rename.")
@@ -148,25 +134,25 @@ def rename(project: Project, corpus: Corpus, old: str, new: str, today: dt.date)
     if new in corpus.items:
         raise EditRefused(f"the id '{new}' is already used by {corpus.files[new]}.")
     kind = KINDS[corpus.items[old].kind]
-    addresses = _read_addresses(project)
+    addresses = _read_addresses(paths)
     taken = {entry.address for entry in addresses.moved} | {entry.address for entry in addresses.withdrawn}
     if f"{kind.folder}/{new}" in taken:
         raise EditRefused(f"{kind.folder}/{new} is an old address kept for another item: choose another id.")
 
     done = []
-    source = project.root / corpus.files[old]
+    source = paths.root / corpus.files[old]
     target = source.with_name(f"{new}.md")
-    _git_move(project, source, target)
+    _git_move(paths, source, target)
     target.write_text(
         re.sub(
             r"^id:\s*" + re.escape(old) + r"\s*$", f"id: {new}", target.read_text(encoding="utf-8"), count=1, flags=re.M
         ),
         encoding="utf-8",
     )
-    done.append(f"Renamed {project.shown(source)} to {project.shown(target)} (its history follows it).")
+    done.append(f"Renamed {paths.shown(source)} to {paths.shown(target)} (its history follows it).")
 
     changed = 0
-    for path in _text_files(project):
+    for path in _text_files(paths):
         text = path.read_text(encoding="utf-8")
         rewritten = rewrite_references(text, old, new)
         if rewritten != text:
@@ -175,24 +161,24 @@ def rename(project: Project, corpus: Corpus, old: str, new: str, today: dt.date)
     done.append(f"Updated the links to it in {changed} file(s).")
 
     if kind.own_page:
-        old_page = project.docs / kind.folder / f"{old}.md"
-        new_page = project.docs / kind.folder / f"{new}.md"
-        _git_move(project, old_page, new_page)
+        old_page = paths.docs / kind.folder / f"{old}.md"
+        new_page = paths.docs / kind.folder / f"{new}.md"
+        _git_move(paths, old_page, new_page)
         new_page.write_text(stub_text(new), encoding="utf-8")
         old_page.write_text(MOVED_STUB, encoding="utf-8")
-        addresses = _read_addresses(project)  # links in it were rewritten above
+        addresses = _read_addresses(paths)  # links in it were rewritten above
         addresses = Addresses(
             moved=[*addresses.moved, Moved(address=f"{kind.folder}/{old}", to=new, moved_on=today)],
             withdrawn=addresses.withdrawn,
         )
-        _write_addresses(project, addresses)
-        _nav_replace(project, f"{kind.folder}/{old}.md", f"{kind.folder}/{new}.md")
+        _write_addresses(paths, addresses)
+        _nav_replace(paths, f"{kind.folder}/{old}.md", f"{kind.folder}/{new}.md")
         done.append(f"The old address {kind.folder}/{old}/ now sends readers to the new one.")
     return done
 
 
 def withdraw(
-    project: Project, corpus: Corpus, item_id: str, replaced_by: str | None, reason: str | None, today: dt.date
+    paths: Paths, corpus: Corpus, item_id: str, replaced_by: str | None, reason: str | None, today: dt.date
 ) -> list[str]:
     """Withdraw an item, keeping a page at its address. Raises EditRefused before changing anything."""
     if item_id not in corpus.items:
@@ -215,8 +201,8 @@ def withdraw(
     done = []
     if replaced_by is not None:
         changed = 0
-        for path in _text_files(project):
-            if path == project.root / corpus.files[item_id]:
+        for path in _text_files(paths):
+            if path == paths.root / corpus.files[item_id]:
                 continue
             text = path.read_text(encoding="utf-8")
             rewritten = rewrite_references(text, item_id, replaced_by)
@@ -224,13 +210,13 @@ def withdraw(
                 path.write_text(rewritten, encoding="utf-8")
                 changed += 1
         done.append(f"Pointed the links to it in {changed} file(s) at '{replaced_by}'.")
-    _git_remove(project, project.root / corpus.files[item_id])
+    _git_remove(paths, paths.root / corpus.files[item_id])
     done.append(f"Removed {corpus.files[item_id]} (git keeps what it said).")
-    _order_remove(project, item_id)
+    _order_remove(paths, item_id)
     if kind.own_page:
-        page = project.docs / kind.folder / f"{item_id}.md"
+        page = paths.docs / kind.folder / f"{item_id}.md"
         page.write_text(WITHDRAWN_STUB, encoding="utf-8")
-        addresses = _read_addresses(project)
+        addresses = _read_addresses(paths)
         addresses = Addresses(
             moved=addresses.moved,
             withdrawn=[
@@ -244,16 +230,16 @@ def withdraw(
                 ),
             ],
         )
-        _write_addresses(project, addresses)
-        _nav_replace(project, f"{kind.folder}/{item_id}.md", None)
+        _write_addresses(paths, addresses)
+        _nav_replace(paths, f"{kind.folder}/{item_id}.md", None)
         done.append(f"The address {kind.folder}/{item_id}/ now says it was withdrawn on {today.isoformat()}.")
     else:
         # A section of a shared page (a glossary term): old addresses that led to it now say it was withdrawn.
-        addresses = _read_addresses(project)
+        addresses = _read_addresses(paths)
         gone = [entry for entry in addresses.moved if entry.to.partition("#")[0] == item_id]
         if gone:
             _write_addresses(
-                project,
+                paths,
                 Addresses(
                     moved=[entry for entry in addresses.moved if entry not in gone],
                     withdrawn=[
@@ -268,5 +254,5 @@ def withdraw(
                 ),
             )
             for entry in gone:
-                (project.docs / f"{entry.address}.md").write_text(WITHDRAWN_STUB, encoding="utf-8")
+                (paths.docs / f"{entry.address}.md").write_text(WITHDRAWN_STUB, encoding="utf-8")
     return done

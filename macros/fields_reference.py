@@ -18,7 +18,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .schema import ID_PATTERN, KINDS, REF_PATTERN, Item, Member, Source, _require_https, plain_text
+from .field_types import ID_PATTERN, REF_PATTERN, plain_text, require_https
+from .schema import KINDS, Item, Member, Source
 
 OUTPUT = "FIELDS.md"
 
@@ -58,7 +59,7 @@ def describe(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "an id (lower-case words joined by hyphens)"
     if REF_PATTERN in patterns:
         return "item id (add `#rule-4` to point at one rule)"
-    if _require_https in functions:
+    if require_https in functions:
         return "a web address starting `https://`"
     if plain_text in functions:
         return "plain text"

@@ -16,9 +16,10 @@ import yaml
 from pydantic import Field, ValidationError
 
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text, shown_path
-from .corpus import unresolved
+from .field_types import ID_PATTERN, Id, Ref, Text
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
-from .schema import ID_PATTERN, Id, Item, Ref, StrictModel, Text
+from .refs import unresolved
+from .schema import Item, StrictModel
 from .yaml_slips import explain_error, slips_in_valid_yaml
 
 ANSWERS = ("yes", "no")
@@ -67,13 +68,6 @@ class Flow(StrictModel):
     urgent: Text
     """What to do when a child is at immediate risk; shown on every screen."""
 
-    def node(self, node_id: str) -> Question | Outcome:
-        if node_id in self.questions:
-            return self.questions[node_id]
-        if node_id in self.outcomes:
-            return self.outcomes[node_id]
-        raise KeyError(f"'{node_id}' is not a question or outcome of the flow '{self.id}'")
-
     def next(self, node_id: str, answer: str) -> str:
         """The node an answer leads to; unknown nodes and answers raise."""
         question = self.questions.get(node_id)
@@ -119,6 +113,20 @@ class Flow(StrictModel):
                 yield f"how[{number}].cites", target
         for target in self.record_cites:
             yield "record_cites", target
+
+
+def question_order(flow: Flow) -> list[str]:
+    """Questions in the order a reader meets them (breadth first from the start): how the tool, its
+    text version and its drawings number them."""
+    order: list[str] = []
+    queue = [flow.start]
+    while queue:
+        node = queue.pop(0)
+        if node in flow.questions and node not in order:
+            order.append(node)
+            question = flow.questions[node]
+            queue += [question.if_yes, question.if_no]
+    return order
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .flow import ANSWERS, Flow, Outcome, Question
+from .flow import ANSWERS, Flow, Outcome, Question, question_order
 
 LINE = 18
 PAD = 10
@@ -56,19 +56,6 @@ class _Box:
         return "".join(parts)
 
 
-def question_order(flow: Flow) -> list[str]:
-    """Questions in the order a reader meets them (breadth first from the start)."""
-    order: list[str] = []
-    queue = [flow.start]
-    while queue:
-        node = queue.pop(0)
-        if node in flow.questions and node not in order:
-            order.append(node)
-            question = flow.questions[node]
-            queue += [question.if_yes, question.if_no]
-    return order
-
-
 def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width) or [""]
 
@@ -104,6 +91,7 @@ def flow_svg(flow: Flow, *, text_version_id: str) -> Markup:
                     boxes[target],
                     answer.capitalize(),
                     below=number + 1 < len(order) and order[number + 1] == target,
+                    arrow=_line_style(flow, "wide"),
                 )
             )
 
@@ -116,17 +104,26 @@ def _svg(
 ) -> Markup:
     # Two drawings share a page (one shown by width), so each has its own ids.
     title_id = f"{flow.id}-diagram-{variant}-title"
-    arrow_id = f"{flow.id}-{variant}-arrow"
     body = "".join(edges) + "".join(box.svg() for box in boxes.values())
     return Markup(
         f'<svg class="isg-flow-diagram isg-flow-diagram--{variant}" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-labelledby="{title_id}" aria-describedby="{text_version_id}" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{title_id}">Flowchart: {escape(flow.title)}</title>'
-        f'<defs><marker id="{arrow_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        f'<defs><marker id="{_arrow_id(flow, variant)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1a1a1a"/></marker></defs>'
         f"{body}</svg>"
-    ).replace("ARROW", f"url(#{arrow_id})")
+    )
+
+
+def _arrow_id(flow: Flow, variant: str) -> str:
+    """The id of a drawing's arrowhead marker: two drawings share a page, so each has its own."""
+    return f"{flow.id}-{variant}-arrow"
+
+
+def _line_style(flow: Flow, variant: str) -> str:
+    """The attributes of a connecting line, ending in the drawing's own arrowhead."""
+    return f'stroke="#1a1a1a" stroke-width="2" fill="none" marker-end="url(#{_arrow_id(flow, variant)})"'
 
 
 # The phone layout: one column 340 units wide, so it is drawn at almost full size on a 360 px
@@ -146,7 +143,7 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
     order = question_order(flow)
     boxes: dict[str, _Box] = {}
     edges: list[str] = []
-    arrow = 'stroke="#1a1a1a" stroke-width="2" fill="none" marker-end="ARROW"'
+    arrow = _line_style(flow, "narrow")
     y = MARGIN
     for number, name in enumerate(order, 1):
         question = flow.questions[name]
@@ -193,8 +190,7 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
     )
 
 
-def _edge(source: _Box, target: _Box, label: str, *, below: bool) -> str:
-    arrow = 'stroke="#1a1a1a" stroke-width="2" fill="none" marker-end="ARROW"'
+def _edge(source: _Box, target: _Box, label: str, *, below: bool, arrow: str) -> str:
     if target.x > source.x:
         # To an outcome on the right: out of the question's side, into the outcome's middle.
         start_y = source.y + (source.height // 3 if label == "Yes" else 2 * source.height // 3)

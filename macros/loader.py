@@ -6,8 +6,6 @@ page is written, and reported together with the file, field and line.
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,23 +16,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from .addresses import DATA_FILES
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text, shown_path
-from .corpus import Corpus, Reference, find_refs, unresolved
+from .corpus import Corpus, Reference
+from .front_matter import split_front_matter
 from .placeholders import placeholder_problems
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
+from .raw_html import check_raw_html
+from .refs import ref_calls, unresolved
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
 from .templating import check_body, parse
 from .yaml_slips import explain_error, slips_in_valid_yaml, source_texts, value_lines
-
-_FRONT_MATTER_FENCE = "---"
-# Raw HTML would bypass escaping; autolinks such as <https://…> stay allowed.
-# A tag may run over several lines ("<img\nsrc=x\nonerror=…>"); [^>] crosses them.
-# A tag may run over several lines ("<img\nsrc=x\nonerror=…>"). Its attributes stop at the next '<'
-# or '>', so each '<' is looked at once: the check takes time in proportion to the text.
-_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:[\s/][^<>]*)?>")
-_AUTOLINK = re.compile(r"<(https?://|mailto:|tel:)[^<>\s]+>")
-# Link and abbreviation definitions apply to the whole page the text is placed in, not only to this
-# text: a definition here could change a link or tooltip elsewhere on the page.
-_DEFINITION = re.compile(r"^ {0,3}\*?\[[^\]\n]+\]:", re.M)
 
 _ITEM_ADAPTER: TypeAdapter[Item] = TypeAdapter(AnyItem)
 
@@ -174,24 +164,35 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
     return item, parsed
 
 
+def _no_fields(shown: str) -> Problem:
+    return Problem(
+        file=shown,
+        line=2,
+        message="the front matter must be 'field: value' lines, such as 'title: Crime and Disorder Act 1998'.",
+    )
+
+
 def _parse(text: str, shown: str) -> _Parsed:
     if not text.strip():
         raise _FileProblem(
             Problem(file=shown, message="the file is empty. Start it with front matter between two '---' lines.")
         )
-    lines = text.splitlines()
-    if lines[0].strip() != _FRONT_MATTER_FENCE:
-        raise _FileProblem(Problem(file=shown, line=1, message="the file must start with a line holding only '---'."))
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FRONT_MATTER_FENCE)
-    except StopIteration:
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                message="the front matter is never closed: add a line holding only '---' after the last field.",
+    split = split_front_matter(text if text.endswith("\n") else text + "\n")
+    if not split.found:
+        first, *rest = split.body.split("\n", 2)
+        if first.rstrip(" \t") != "---":
+            raise _FileProblem(
+                Problem(file=shown, line=1, message="the file must start with a line holding only '---'.")
             )
-        ) from None
-    front = "\n".join(lines[1:end])
+        if not rest or rest[0].rstrip(" \t") != "---":
+            raise _FileProblem(
+                Problem(
+                    file=shown,
+                    message="the front matter is never closed: add a line holding only '---' after the last field.",
+                )
+            )
+        raise _FileProblem(_no_fields(shown))  # nothing between the two lines
+    front = split.front.removesuffix("\n")
     try:
         loader = ContentYamlLoader(front)
         try:
@@ -219,13 +220,7 @@ def _parse(text: str, shown: str) -> _Parsed:
             )
         ) from None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise _FileProblem(
-            Problem(
-                file=shown,
-                line=2,
-                message="the front matter must be 'field: value' lines, such as 'title: Crime and Disorder Act 1998'.",
-            )
-        )
+        raise _FileProblem(_no_fields(shown))
     slips = slips_in_valid_yaml(front, first_line=2)
     if slips:
         raise ContentError(
@@ -247,11 +242,10 @@ def _parse(text: str, shown: str) -> _Parsed:
         field_lines[name] = line
     for key_node, value_node in node.value:
         _nested_lines(str(key_node.value), value_node, field_lines)
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     return _Parsed(
         data=data,
-        body=body,
-        body_line=end + 2,
+        body=split.body.strip("\n") + "\n",
+        body_line=split.body_line,
         field_lines=field_lines,
         written=source_texts(node, front),
         value_lines=value_lines(node, first_line=2),
@@ -307,11 +301,11 @@ def _collect_references(
             # A note's text is shown escaped, never as a template; raw HTML is still a mistake to report.
             field = f"updates[{number}].what"
             problems.extend(
-                _check_raw_html(update.what, files[item_id], field, field_lines[item_id].get(f"{field}#text"))
+                check_raw_html(update.what, files[item_id], field, field_lines[item_id].get(f"{field}#text"))
             )
 
         for field, source, first_line in body_sources(item, body_lines[item_id], field_lines[item_id]):
-            problems.extend(_check_raw_html(source, files[item_id], field, first_line))
+            problems.extend(check_raw_html(source, files[item_id], field, first_line))
             template_problems = check_body(source)
             problems.extend(
                 Problem(file=files[item_id], field=field, line=_line(first_line, found.line), message=found.message)
@@ -323,9 +317,9 @@ def _collect_references(
                 tree = parse(source)
             except TemplateSyntaxError:  # reported by check_body
                 continue
-            for cited, lineno in find_refs(tree):
-                if cited is not None:
-                    check(item_id, cited, field=field, line=_line(first_line, lineno))
+            for call in ref_calls(tree):
+                if call.target is not None:
+                    check(item_id, call.target, field=field, line=_line(first_line, call.line))
     return references, problems
 
 
@@ -340,108 +334,3 @@ def body_sources(item: Item, body_line: int | None, field_lines: dict[str, int])
 
 def _line(first_line: int | None, lineno: int) -> int | None:
     return None if first_line is None else first_line + lineno - 1
-
-
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-
-
-def _fences(source: str) -> tuple[list[tuple[int, int]], int | None]:
-    """(first, last) line numbers (from 0) of each fenced code block, and the line of a fence left
-    open at the end. A fence closes on a line of the same character, at least as long, and nothing else."""
-    blocks: list[tuple[int, int]] = []
-    opened: tuple[int, str] | None = None
-    for number, line in enumerate(source.split("\n")):
-        match = _FENCE.match(line)
-        if opened is None:
-            if match:
-                opened = (number, match.group(1))
-        elif (
-            match
-            and match.group(1)[0] == opened[1][0]
-            and len(match.group(1)) >= len(opened[1])
-            and not line[match.end() :].strip()
-        ):
-            blocks.append((opened[0], number))
-            opened = None
-    return blocks, (opened[0] if opened else None)
-
-
-def _blank_code(source: str) -> str:
-    """The text with code blocks and code spans blanked (newlines kept): code is shown as written,
-    so '<' in code is text. One pass over lines and one over backtick runs: no regex backtracking."""
-    lines = source.split("\n")
-    blocks, left_open = _fences(source)
-    if left_open is not None:
-        blocks.append((left_open, len(lines) - 1))
-    for first, last in blocks:
-        for number in range(first, last + 1):
-            lines[number] = " " * len(lines[number])
-    chars = list("\n".join(lines))
-    text = "".join(chars)
-    runs = [(match.start(), match.end()) for match in re.finditer(r"`+", text)]
-    by_length: dict[int, list[int]] = {}
-    for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
-    index = 0
-    while index < len(runs):
-        start, end = runs[index]
-        same = by_length[end - start]
-        later = same[bisect.bisect_right(same, index) :]
-        if not later:
-            index += 1
-            continue
-        close = runs[later[0]][1]
-        for offset in range(start, close):
-            if chars[offset] != "\n":
-                chars[offset] = " "
-        index = later[0] + 1
-    return "".join(chars)
-
-
-def _check_raw_html(source: str, file: str, field: str, first_line: int | None) -> list[Problem]:
-    """Raw HTML, even split over lines, and link or abbreviation definitions, with the line each
-    starts on (html_policy.py is the final judge of what the text turns into)."""
-
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    text = _AUTOLINK.sub(blank, _blank_code(source))
-    problems = []
-    _, left_open = _fences(source)
-    if left_open is not None:
-        # On a page the text is followed by more: an open block would swallow it, or, closed by the
-        # next text's fence, turn that text's code into live markup.
-        problems.append(
-            Problem(
-                file=file,
-                field=field,
-                line=_line(first_line, left_open + 1),
-                message="this code block is never closed: add a line holding only the same ``` or ~~~ after it.",
-            )
-        )
-    for match in _RAW_HTML.finditer(text):
-        tag = " ".join(match.group(0).split())
-        problems.append(
-            Problem(
-                file=file,
-                field=field,
-                line=_line(first_line, text.count("\n", 0, match.start()) + 1),
-                message=f"raw HTML ('{tag[:80]}') is not allowed in content: use Markdown instead.",
-            )
-        )
-    for match in _DEFINITION.finditer(text):
-        what = "an abbreviation" if match.group(0).lstrip().startswith("*") else "a link"
-        problems.append(
-            Problem(
-                file=file,
-                field=field,
-                line=_line(first_line, text.count("\n", 0, match.start()) + 1),
-                message=f"'{match.group(0).strip()}' defines {what} for the whole page, which content may not do: "
-                + (
-                    "abbreviations come from the glossary (content/glossary/)."
-                    if what == "an abbreviation"
-                    else "write the address in the link itself, like [text](https://…)."
-                ),
-            )
-        )
-    return problems

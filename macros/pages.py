@@ -15,11 +15,15 @@ import yaml
 
 from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
-from .corpus import Corpus, find_refs, unresolved
+from .corpus import Corpus
+from .field_types import plain_text
+from .front_matter import split_front_matter
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
+from .paths import Paths
 from .problems import Problem
-from .schema import KINDS, plain_text
-from .templating import check_page, parse, split_front_matter
+from .refs import unresolved_calls
+from .schema import KINDS
+from .templating import check_page, parse
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
 _INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*(?:,[^)]*)?\)\s*\}\}""", re.S)
@@ -30,17 +34,17 @@ def stub_text(item_id: str) -> str:
     return f'{{{{ item_page("{item_id}") }}}}\n'
 
 
-def check_pages(corpus: Corpus, docs_dir: Path, site: SiteData | None = None) -> list[Problem]:
+def check_pages(corpus: Corpus, paths: Paths, site: SiteData | None = None) -> list[Problem]:
     """Each item with a page of its own has its page file; every page file in a kind's folder
     belongs to an item, or keeps an old address working (addresses.py)."""
     problems: list[Problem] = []
-    docs_name = docs_dir.name
+    docs_dir = paths.docs
     old_pages = stub_pages(site) if site is not None else {}
     for item_id in corpus.items:
         if not KINDS[corpus.items[item_id].kind].own_page:
             continue
         page = docs_dir / corpus.doc_path(item_id)
-        shown = f"{docs_name}/{corpus.doc_path(item_id)}"
+        shown = paths.shown(page)
         if not page.is_file():
             problems.append(
                 Problem(
@@ -66,7 +70,7 @@ def check_pages(corpus: Corpus, docs_dir: Path, site: SiteData | None = None) ->
         if has_items and (not index.is_file() or not _INDEX.search(_text_or_empty(index, docs_dir))):
             problems.append(
                 Problem(
-                    file=f"{docs_name}/{kind.folder}/index.md",
+                    file=paths.shown(index),
                     message=f"this index page is missing or does not list the items: it must contain "
                     f'{{{{ kind_index("{kind.name}") }}}}.',
                 )
@@ -82,16 +86,16 @@ def check_pages(corpus: Corpus, docs_dir: Path, site: SiteData | None = None) ->
                 if item_id in corpus.items and not KINDS[corpus.items[item_id].kind].own_page:
                     problems.append(
                         Problem(
-                            file=f"{docs_name}/{relative}",
+                            file=paths.shown(page),
                             message=f"{kind.heading} entries have no page of their own (they are sections of "
-                            f"{docs_name}/{kind.folder}/index.md): delete this page.",
+                            f"{paths.shown(index)}): delete this page.",
                         )
                     )
                     continue
                 problems.append(
                     Problem(
-                        file=f"{docs_name}/{relative}",
-                        message=f"no content file content/{kind.folder}/{item_id}.md goes with this page: "
+                        file=paths.shown(page),
+                        message=f"no content file {paths.shown(paths.content / kind.folder / f'{item_id}.md')} goes with this page: "
                         "delete the page, or add the content file.",
                     )
                 )
@@ -125,7 +129,7 @@ NAV_FILE = ".nav.yml"
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
-def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml, corpus: Corpus) -> list[Problem]:
+def check_docs_files(paths: Paths, to_html: MarkdownToHtml, corpus: Corpus) -> list[Problem]:
     """Every file in docs/ is a page held to the same rules as content, the menu, or the site's
     own code in docs/assets/ (reviewed as code); anything else is refused.
 
@@ -134,9 +138,10 @@ def check_docs_files(docs_dir: Path, to_html: MarkdownToHtml, corpus: Corpus) ->
     within the allow-list of html_policy.py), all before any page is rendered.
     """
     problems: list[Problem] = []
+    docs_dir = paths.docs
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir).as_posix()
-        shown = f"{docs_dir.name}/{relative}"
+        shown = paths.shown(path)
         if path.is_symlink():
             try:
                 read_text(path, shown, root=docs_dir)  # refuses every link, saying where it leads
@@ -170,12 +175,13 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
         return [failure.problem]
     problems = [Problem(file=shown, line=found.line, message=found.message) for found in check_page(source)]
     if not problems:
-        for target, line in find_refs(parse(source)):
-            message = unresolved(target, corpus.items) if target is not None else None
-            if message:
-                problems.append(Problem(file=shown, line=line, message=message))
-    front, body, body_line = split_front_matter(source)
-    problems += _check_front_matter(front, shown)
+        problems = [
+            Problem(file=shown, line=line, message=message)
+            for line, message in unresolved_calls(parse(source), corpus.items)
+        ]
+    split = split_front_matter(source)
+    body, body_line = split.body, split.body_line
+    problems += _check_front_matter(split.front, shown)
     # The page functions' output is the generator's own; the page's own words and markup are checked.
     own = _TEMPLATE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), body)
     try:

@@ -158,11 +158,6 @@ def problems_from_validation(
                 # Whole-item (or whole-entry) checks name the field that has to change.
                 field = f"{field}.{named}" if field else named
                 line = field_lines.get(field) or field_lines.get(named) or line
-            elif not loc:
-                # Whole-item checks name the field to change: review dates, or origin: local beside a
-                # guidance_section.
-                field = "origin" if "origin: local" in message else "review_due"
-                line = field_lines.get(field)
         else:
             message = detail["msg"] + "."
         problems.append(Problem(file=file, field=field, line=line, message=message))

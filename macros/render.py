@@ -20,32 +20,17 @@ from markupsafe import Markup
 from .audit import Amendment, CurrencyNote, ReviewRow, item_amendments, status_summary
 from .contacts import Contacts, tel_href
 from .corpus import Corpus, relative_link
-from .flow import Flow
-from .flow_diagram import flow_svg, flow_svg_narrow, question_order
+from .escaping import md_escape
+from .flow import Flow, question_order
+from .flow_diagram import flow_svg, flow_svg_narrow
 from .flow_record import RECORD_FIELDS
 from .history import History
+from .refs import link, resolve
 from .schema import KINDS, GlossaryTerm, Item, Legislation, Moved, Withdrawn
 from .templating import body_environment
 
-# Characters that would start emphasis, code, links or attribute lists if a
-# title or summary happened to contain them.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
-
 CHANGES_IN_LAW_PAGE = "changes-in-law.md"
 """The page that lists every currency note ("Changes in law since publication")."""
-
-
-def md(value: Any) -> Markup:
-    """Escape plain text for Markdown and HTML at once.
-
-    Quotes stay as they are: in Markdown text they are harmless, and as entities they would
-    reach page titles and menus as a literal "&#39;".
-    """
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # Markdown has no escape for '~', and '~~~' at the start of a line opens a code block that would
-    # swallow what follows: written as a character reference it is only ever a tilde.
-    return Markup(text.replace("~", "&#126;"))
 
 
 def long_date(value: dt.date) -> str:
@@ -82,7 +67,8 @@ class Renderer:
         today: dt.date,
         history: History | None = None,
         repo_url: str | None = None,
-        content_edit_uri: str = "edit/main/",
+        edit_uri: str | None = None,
+        docs_dir: str = "docs",
         exit_page: dict[str, str] | None = None,
     ) -> None:
         self.exit_page = exit_page
@@ -90,7 +76,13 @@ class Renderer:
         self.today = today
         self.history = history or History(available=False, note="No change history was read for this build.")
         self.repo_url = repo_url.rstrip("/") if repo_url else None
-        self.content_edit_uri = content_edit_uri
+        # MkDocs' edit_uri leads from repo_url to the page files in docs/; content files sit beside
+        # docs/ at the top of the repository, so their edit address is edit_uri without docs/.
+        # An empty edit_uri (MkDocs' value for a host it does not know) means no edit link.
+        self.edit_root: str | None = None
+        if edit_uri:
+            parts, docs = edit_uri.strip("/").split("/"), docs_dir.strip("/").split("/")
+            self.edit_root = "/".join(parts[: -len(docs)] if parts[-len(docs) :] == docs else parts)
         self.templates = Environment(
             loader=PackageLoader("macros", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -103,17 +95,13 @@ class Renderer:
         # templates above are code of this project and get the ordinary environment.
         self.bodies = body_environment()
         self._compiled: dict[str, Template] = {}
-        self.templates.filters["md"] = md
+        self.templates.filters["md_escape"] = md_escape
         self.templates.filters["long_date"] = long_date
-        self.templates.filters["cell"] = lambda value: md(value).replace("|", "\\|")
+        self.templates.filters["cell"] = lambda value: md_escape(value).replace("|", "\\|")
 
     def ref(self, target: str, text: str | None = None, *, from_doc: str) -> Markup:
-        """A Markdown link from the page ``from_doc`` to an item or one of its rules."""
-        resolved = self.corpus.resolve(target)
-        href = relative_link(from_doc, resolved.doc_path)
-        if resolved.anchor:
-            href += f"#{resolved.anchor}"
-        return Markup(f"[{md(text or resolved.label)}]({href})")
+        """A Markdown link from the page ``from_doc`` to an item or one of its rules (refs.link)."""
+        return link(self.corpus, target, text, from_doc=from_doc)
 
     def markdown(self, source: str, *, from_doc: str) -> Markup:
         """Render a content body: its {{ ref() }} calls become links relative to ``from_doc``."""
@@ -156,9 +144,10 @@ class Renderer:
         )
 
     def _edit_url(self, item_id: str) -> str | None:
-        if not self.repo_url:
+        if not self.repo_url or self.edit_root is None:
             return None
-        return f"{self.repo_url}/{self.content_edit_uri}{self.corpus.files[item_id]}"
+        root = f"{self.edit_root}/" if self.edit_root else ""
+        return f"{self.repo_url}/{root}{self.corpus.files[item_id]}"
 
     def _report_url(self, item_id: str) -> str | None:
         if not self.repo_url:
@@ -285,7 +274,7 @@ class Renderer:
 
     def moved_page(self, entry: Moved, *, from_doc: str) -> str:
         return self.templates.get_template("moved.md.jinja").render(
-            target=self.corpus.resolve(entry.to), link=self.ref(entry.to, from_doc=from_doc)
+            target=resolve(self.corpus, entry.to), link=self.ref(entry.to, from_doc=from_doc)
         )
 
     def withdrawn_page(self, entry: Withdrawn, *, from_doc: str) -> str:

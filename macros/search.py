@@ -24,8 +24,9 @@ import yaml
 from pydantic import Field, ValidationError
 
 from .content_files import TextYamlLoader, UnreadableFile, read_text, shown_path
+from .field_types import Text
 from .problems import ContentError, Problem, did_you_mean, problems_from_validation
-from .schema import StrictModel, Text
+from .schema import StrictModel
 
 SYNONYMS_FILE = Path("search") / "synonyms.yml"
 WORKER_LAYER = Path(__file__).with_name("search_worker.js")

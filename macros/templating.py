@@ -20,16 +20,18 @@ from dataclasses import dataclass
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import refs
+from .front_matter import split_front_matter
 from .problems import did_you_mean
 
-BODY_FUNCTIONS = frozenset({"ref"})
+BODY_FUNCTIONS = frozenset({refs.NAME})
 """What a content body may call."""
 
 PAGE_FUNCTIONS = frozenset(
     {
         "item_page",
         "kind_index",
-        "ref",
+        refs.NAME,
         "decision_tool",
         "whole_guidance",
         "review_status",
@@ -47,7 +49,7 @@ PAGE_FUNCTIONS = frozenset(
 PAGE_SETTINGS = "config"
 """The one name a page may read settings from, and only below ``config.extra``."""
 
-_HOW_TO_LINK = "To link to another item write {{ ref('item-id') }} or {{ ref('item-id', 'link text') }}."
+_HOW_TO_LINK = refs.HOW_TO_LINK
 
 
 @dataclass(frozen=True)
@@ -78,18 +80,6 @@ def check_body(source: str) -> list[TemplateProblem]:
     return _check(source, functions=BODY_FUNCTIONS, settings=None, subject="the body")
 
 
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-"""How MkDocs finds a page's front matter (mkdocs.utils.meta): the page functions run on what follows."""
-
-
-def split_front_matter(source: str) -> tuple[str, str, int]:
-    """(front matter, body, line the body starts on) exactly as MkDocs will split the page."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return "", source, 1
-    return match.group(1), source[match.end() :], source.count("\n", 0, match.end()) + 1
-
-
 def check_page(source: str) -> list[TemplateProblem]:
     """Everything in a page file's ``{{ }}`` outside the page functions and ``config.extra``.
 
@@ -97,16 +87,16 @@ def check_page(source: str) -> list[TemplateProblem]:
     whole file too, so that a comment in the front matter cannot hide the body from the check.
     Front matter itself may hold no template markers: the page's title is rendered as a template.
     """
-    front, body, body_line = split_front_matter(source)
+    split = split_front_matter(source)
     problems = [
-        TemplateProblem(found.line + body_line - 1, found.message)
-        for found in _check(body, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
+        TemplateProblem(found.line + split.body_line - 1, found.message)
+        for found in _check(split.body, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
     ]
-    marker = re.search(r"\{[{%#]|[{%#]\}", front)
+    marker = re.search(r"\{[{%#]|[{%#]\}", split.front)
     if marker:
         problems.append(
             TemplateProblem(
-                front.count("\n", 0, marker.start()) + 2,
+                split.front.count("\n", 0, marker.start()) + 2,
                 f"'{marker.group(0)}' is not allowed in a page's front matter (between the '---' lines).",
             )
         )
@@ -155,17 +145,13 @@ def _check_expression(
         if expr.dyn_args is not None or expr.dyn_kwargs is not None:
             return [TemplateProblem(line, f"{callee.name}() takes quoted text only. {_HOW_TO_LINK}")]
         values: Iterable[nodes.Node] = [*expr.args, *(keyword.value for keyword in expr.kwargs)]
-        if callee.name == "ref":
+        if callee.name == refs.NAME:
             literal = bool(expr.args) and all(isinstance(v, nodes.Const) and isinstance(v.value, str) for v in values)
         else:
             literal = all(_is_literal(v) for v in values)
         if not literal:
-            if callee.name == "ref":
-                return [
-                    TemplateProblem(
-                        line, "ref() needs the id of an item in quotes, like {{ ref('seven-golden-rules') }}."
-                    )
-                ]
+            if callee.name == refs.NAME:
+                return [TemplateProblem(line, refs.NEEDS_QUOTED_ID)]
             return [
                 TemplateProblem(
                     line,

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .addresses import SiteData, load_site_data
-from .content_files import shown_path
 from .corpus import Corpus
 from .flow import LoadedFlow, load_flows
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
 from .loader import body_sources, load_corpus
 from .pages import check_docs_files, check_pages
+from .paths import Paths
 from .problems import ContentError, Problem
 from .render import Renderer
 from .search import SearchWords, load_search_words
@@ -31,21 +31,17 @@ class Validated(NamedTuple):
     search_words: SearchWords
 
 
-def validate(project_dir: Path, content_dir: Path, docs_dir: Path, config: Any) -> Validated:
+def validate(paths: Paths, config: Any) -> Validated:
     """The validated content; raises ContentError naming every file, line and field at fault."""
-    corpus = load_corpus(content_dir, project_dir=project_dir)
-    site = load_site_data(content_dir, corpus, docs_dir, shown_dir=shown_path(content_dir, project_dir))
+    corpus = load_corpus(paths.content, project_dir=paths.root)
+    site = load_site_data(paths, corpus)
     to_html = MarkdownToHtml.from_config(config)
-    problems = (
-        check_pages(corpus, docs_dir, site)
-        + check_docs_files(docs_dir, to_html, corpus)
-        + check_content_links(content_dir, project_dir)
-    )
+    problems = check_pages(corpus, paths, site) + check_docs_files(paths, to_html, corpus) + check_content_links(paths)
     if problems:
         raise ContentError(problems)
-    flows = load_flows(content_dir / "flows", corpus.items, project_dir=project_dir)
-    search_words = load_search_words(content_dir, project_dir=project_dir)
-    problems = check_published_html(corpus, to_html, project_dir)
+    flows = load_flows(paths.content / "flows", corpus.items, project_dir=paths.root)
+    search_words = load_search_words(paths.content, project_dir=paths.root)
+    problems = check_published_html(corpus, to_html, paths.root)
     if problems:
         raise ContentError(problems)
     return Validated(corpus, flows, site, search_words)
@@ -89,14 +85,11 @@ def check_published_html(corpus: Corpus, to_html: MarkdownToHtml, project_dir: P
     return problems
 
 
-def check_content_links(content_dir: Path, project_dir: Path) -> list[Problem]:
+def check_content_links(paths: Paths) -> list[Problem]:
     """No file or folder in content/ is a link: what is published must be the file reviewed there."""
     return [
-        Problem(
-            file=shown_path(path, project_dir),
-            message="this is a link to another file: replace it with the file itself.",
-        )
-        for path in sorted(content_dir.rglob("*"))
+        Problem(file=paths.shown(path), message="this is a link to another file: replace it with the file itself.")
+        for path in sorted(paths.content.rglob("*"))
         if path.is_symlink() and path.suffix != ".md"
     ]
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from macros.paths import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -34,8 +37,6 @@ class Build:
     site: Path
     returncode: int
     output: str
-    accessibility_report: str | None = None
-    """The accessibility test record the build read (the test run rewrites it afterwards)."""
 
 
 def run_mkdocs_build(config: Path, site: Path) -> Build:
@@ -55,13 +56,9 @@ def run_mkdocs_build(config: Path, site: Path) -> Build:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once for the whole test session."""
-    from macros import ACCESSIBILITY_REPORT
-
-    report = ROOT / ACCESSIBILITY_REPORT
-    read = report.read_text(encoding="utf-8") if report.exists() else None
     build = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
     assert build.returncode == 0, build.output
-    return Build(site=build.site, returncode=build.returncode, output=build.output, accessibility_report=read)
+    return build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -115,6 +112,12 @@ class Project:
         (root / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
         (self.docs / "index.md").write_text("# Test home\n")
         self.nav: list[object] = ["index.md"]
+
+    @property
+    def paths(self) -> Paths:
+        from macros.paths import Paths
+
+        return Paths(root=self.root, content=self.content, docs=self.docs)
 
     def write(self, relative: str, text: str) -> Path:
         path = self.content / relative
@@ -177,7 +180,3 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
-
-
-def copy_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, symlinks=True)

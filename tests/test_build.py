@@ -103,6 +103,16 @@ def test_item_pages_describe_themselves_for_search_and_sharing(corpus, pages) ->
         assert described and unescape(described.group(1)) == item.summary, item_id
 
 
+def test_a_disclosure_scheme_says_when_it_started(corpus, pages) -> None:
+    from macros.render import long_date
+
+    started = [item for item in corpus.of_kind("disclosure-scheme") if getattr(item, "commenced", None)]
+    assert started, "no disclosure scheme gives the date it commenced"
+    for item in started:
+        text = " ".join(pages[item_url(corpus, item.id)].text.split())
+        assert f"Started: {long_date(item.commenced)}" in text, item.id
+
+
 def test_rules_have_stable_anchors(corpus, pages) -> None:
     from macros.schema import PrincipleSet
 
@@ -111,18 +121,6 @@ def test_rules_have_stable_anchors(corpus, pages) -> None:
             page = pages[item_url(corpus, item.id)]
             for number in range(1, len(item.members) + 1):
                 assert item.anchor(number) in page.ids
-
-
-def test_every_page_file_belongs_to_an_item_or_an_old_address(corpus) -> None:
-    from macros.addresses import load_site_data
-    from macros.cli import read_config
-    from macros.html_policy import MarkdownToHtml
-    from macros.pages import check_docs_files, check_pages
-
-    site = load_site_data(ROOT / "content", corpus, ROOT / "docs")
-    assert check_pages(corpus, ROOT / "docs", site) == []
-    to_html = MarkdownToHtml.from_config(read_config(ROOT / "mkdocs.yml"))
-    assert check_docs_files(ROOT / "docs", to_html, corpus) == []
 
 
 def test_every_item_page_is_in_the_menu_and_no_old_address_is(pages, corpus) -> None:

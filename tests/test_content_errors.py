@@ -47,6 +47,14 @@ def test_valid_corpus_loads(valid: Project) -> None:
     assert set(corpus.items) == {"some-act", "golden-rules"}
 
 
+def test_a_file_saved_with_windows_line_endings_is_read_line_by_line(valid: Project) -> None:
+    path = valid.content / "legislation" / "some-act.md"
+    path.write_bytes(path.read_text().replace("\n", "\r\n").encode())
+    assert load_corpus(valid.content, project_dir=valid.root).items["some-act"].body == "Body text."
+    path.write_bytes(path.read_bytes().replace(b"kind: legislation", b"kind: legislatoin"))
+    assert "content/legislation/some-act.md, line 2, field 'kind': 'legislatoin' is not a kind" in problems_of(valid)
+
+
 def test_yaml_syntax_error_names_file_and_line(valid: Project) -> None:
     valid.write(
         "legislation/broken.md", "---\nkind: legislation\nid: broken\ntitle: [unclosed\nsummary: x\n---\nBody\n"
@@ -223,7 +231,7 @@ def test_page_file_missing_and_orphan_page(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "legislation" / "some-act.md").unlink()
     (valid.docs / "legislation" / "repealed-act.md").write_text('{{ item_page("repealed-act") }}\n')
-    messages = [str(p) for p in check_pages(corpus, valid.docs)]
+    messages = [str(p) for p in check_pages(corpus, valid.paths)]
     assert any(
         "content/legislation/some-act.md: its page docs/legislation/some-act.md is missing" in m for m in messages
     )
@@ -236,7 +244,7 @@ def test_page_file_missing_and_orphan_page(valid: Project) -> None:
 def test_page_file_showing_another_item(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "legislation" / "some-act.md").write_text('{{ item_page("golden-rules") }}\n')
-    messages = [str(p) for p in check_pages(corpus, valid.docs)]
+    messages = [str(p) for p in check_pages(corpus, valid.paths)]
     assert messages == ['docs/legislation/some-act.md: this page must hold only the line {{ item_page("some-act") }}.']
 
 
@@ -244,7 +252,7 @@ def test_ref_on_a_hand_written_page(valid: Project) -> None:
     corpus = load_corpus(valid.content, project_dir=valid.root)
     (valid.docs / "index.md").write_text("# Home\n\nSee {{ ref('some-act') }} and {{ ref('gone') }}.\n")
     to_html = MarkdownToHtml.from_config(read_config(ROOT / "mkdocs.yml"))
-    messages = [str(p) for p in check_docs_files(valid.docs, to_html, corpus)]
+    messages = [str(p) for p in check_docs_files(valid.paths, to_html, corpus)]
     assert messages == ["docs/index.md, line 3: 'gone' is not the id of any item."]
 
 

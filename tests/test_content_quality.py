@@ -11,18 +11,20 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
-from macros import quality
-from macros.quality import (
+from quality import summaries
+from quality.headings import heading_problems
+from quality.links import link_problems, link_text_problems, url_problems
+from quality.passages import (
     Passage,
-    heading_problems,
-    link_problems,
-    link_text_problems,
-    slip_problems,
-    spelling_problems,
-    summary_problems,
-    url_problems,
+    content_files,
+    content_heading_problems,
+    content_link_problems,
+    content_summary_problems,
 )
+from quality.passages import passages as content_passages
+from quality.spelling import read_slips, slip_problems, spelling_problems
+from quality.summaries import summary_problems
+from quality.text import read_list
 
 CONTENT = ROOT / "content"
 WORDS = ROOT / "tests" / "content_words.txt"
@@ -31,7 +33,7 @@ SLIPS = ROOT / "tests" / "content_slips.txt"
 
 @pytest.fixture(scope="module")
 def passages() -> list[Passage]:
-    return quality.passages(CONTENT, root=ROOT)
+    return content_passages(CONTENT, root=ROOT)
 
 
 def report(problems: list[str], fix: str = "Fix the content named above.") -> str:
@@ -39,7 +41,7 @@ def report(problems: list[str], fix: str = "Fix the content named above.") -> st
 
 
 def test_every_content_file_is_read(passages: list[Passage]) -> None:
-    files = quality.content_files(CONTENT)
+    files = content_files(CONTENT)
     items = [path for path in files if path.suffix == ".md"]
     flows = [path for path in files if path.suffix in (".yml", ".yaml")]
     assert items and flows
@@ -57,8 +59,8 @@ def test_every_content_file_is_read(passages: list[Passage]) -> None:
 
 def test_content_spelling(passages: list[Passage]) -> None:
     problems = spelling_problems(
-        quality.content_files(CONTENT),
-        ignore_words=quality.read_list(WORDS),
+        content_files(CONTENT),
+        ignore_words=read_list(WORDS),
         root=ROOT,
         words_file="tests/content_words.txt",
     )
@@ -92,16 +94,16 @@ def test_word_list_silences_a_correct_word(tmp_path: Path) -> None:
 
 
 def test_word_list_holds_only_words_the_content_uses() -> None:
-    text = "\n".join(path.read_text(encoding="utf-8") for path in quality.content_files(CONTENT))
-    unused = [word for word in quality.read_list(WORDS) if not re.search(rf"(?i)\b{re.escape(word)}\b", text)]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in content_files(CONTENT))
+    unused = [word for word in read_list(WORDS) if not re.search(rf"(?i)\b{re.escape(word)}\b", text)]
     assert unused == [], f"remove from tests/content_words.txt, no longer in the content: {unused}"
 
 
 def test_content_has_no_known_slips() -> None:
-    slips = quality.read_slips(SLIPS)
+    slips = read_slips(SLIPS)
     assert slips
     problems = []
-    for path in quality.content_files(CONTENT):
+    for path in content_files(CONTENT):
         problems += slip_problems(path.read_text(encoding="utf-8"), slips, where=path.relative_to(ROOT).as_posix())
     assert problems == [], report(
         problems, "Fix each slip, or make the phrase in tests/content_slips.txt more specific."
@@ -109,7 +111,7 @@ def test_content_has_no_known_slips() -> None:
 
 
 def test_known_slip_principals_is_caught() -> None:
-    slips = quality.read_slips(SLIPS)
+    slips = read_slips(SLIPS)
     text = (
         "Intro.\n\n## The Principals (section 1)\n\n"
         "The [Principals, Section 1](#) of the Mental Capacity Act 2005 says more.\n"
@@ -133,14 +135,14 @@ def test_known_slip_principals_is_caught() -> None:
     ],
 )
 def test_correct_uses_of_principals_are_not_slips(text: str) -> None:
-    assert slip_problems(text, quality.read_slips(SLIPS)) == []
+    assert slip_problems(text, read_slips(SLIPS)) == []
 
 
 # --------------------------------------------------------------------------- summaries
 
 
 def test_content_summaries_are_plain_english(passages: list[Passage]) -> None:
-    problems = quality.content_summary_problems(passages)
+    problems = content_summary_problems(passages)
     assert problems == [], report(problems)
 
 
@@ -151,7 +153,7 @@ def test_a_plain_summary_passes() -> None:
 
 
 def test_abbreviations_do_not_end_the_sentence() -> None:
-    assert quality.sentences("Councils, e.g. Halton, may share under s. 115 of the Act.") == [
+    assert summaries.sentences("Councils, e.g. Halton, may share under s. 115 of the Act.") == [
         "Councils, e.g. Halton, may share under s. 115 of the Act."
     ]
 
@@ -176,7 +178,7 @@ def test_summary_over_25_words_fails() -> None:
         "You may share information with the police, the council, the school, the health visitor, the family "
         "doctor and the probation service when a child is at risk of harm."
     )
-    assert quality.word_count(long) > 25
+    assert summaries.word_count(long) > 25
     problems = summary_problems(long)
     assert len(problems) == 1 and "a sentence has 29 words, more than 25" in problems[0], problems
 
@@ -186,8 +188,8 @@ def test_dense_legal_summary_fails_on_reading_ease() -> None:
         "Notwithstanding any statutory obligation of confidentiality, disclosure is permissible where "
         "necessary or expedient for the purposes of this Act."
     )
-    assert quality.word_count(dense) <= 25 and len(quality.sentences(dense)) == 1  # only the score can fail it
-    assert quality.reading_ease(dense) < quality.MIN_READING_EASE
+    assert summaries.word_count(dense) <= 25 and len(summaries.sentences(dense)) == 1  # only the score can fail it
+    assert summaries.reading_ease(dense) < summaries.MIN_READING_EASE
     problems = summary_problems(dense)
     assert len(problems) == 1 and "hard to read (Flesch reading ease -26" in problems[0], problems
 
@@ -198,7 +200,7 @@ def test_content_summaries_check_reports_file_and_line(tmp_path: Path) -> None:
     (content / "flows").mkdir()
     (content / "guidance" / "x.md").write_text("---\nkind: topic\nid: x\nsummary: One. Two.\n---\nBody.\n")
     (content / "flows" / "f.yml").write_text("id: f\nsummary: No full stop\n")
-    problems = quality.content_summary_problems(quality.passages(content, root=tmp_path))
+    problems = content_summary_problems(content_passages(content, root=tmp_path))
     assert problems[0].startswith("content/guidance/x.md, line 4, field 'summary': the summary has 2 sentences")
     assert problems[1].startswith("content/flows/f.yml, line 2, field 'summary': the summary is one sentence")
 
@@ -207,7 +209,7 @@ def test_content_summaries_check_reports_file_and_line(tmp_path: Path) -> None:
 
 
 def test_content_headings_never_skip_a_level(passages: list[Passage]) -> None:
-    problems = quality.content_heading_problems(passages)
+    problems = content_heading_problems(passages)
     assert problems == [], report(problems)
 
 
@@ -256,7 +258,7 @@ def test_content_heading_check_covers_members_and_flows(tmp_path: Path) -> None:
         "      ## Too high\n---\nBody.\n\n### Too deep\n"
     )
     (content / "flows" / "f.yml").write_text('summary: Fine.\noutcomes:\n  done:\n    text: "#### Deep"\n')
-    problems = quality.content_heading_problems(quality.passages(content, root=tmp_path))
+    problems = content_heading_problems(content_passages(content, root=tmp_path))
     assert problems == [
         "content/principles/p.md, line 13, field 'body': the first heading 'Too deep' is level 3, which skips a "
         "level: make it level 2 ('##').",
@@ -271,7 +273,7 @@ def test_content_heading_check_covers_members_and_flows(tmp_path: Path) -> None:
 
 
 def test_content_links_say_where_they_go_and_are_https(passages: list[Passage]) -> None:
-    problems = quality.content_link_problems(passages)
+    problems = content_link_problems(passages)
     assert problems == [], report(problems)
 
 
@@ -331,7 +333,7 @@ def test_source_urls_must_be_https_and_titles_must_say_where_they_go(tmp_path: P
     (content / "resources" / "r.md").write_text(
         "---\nkind: resource\nsummary: Fine.\nlinks:\n  - title: Click here\n    url: http://ico.org.uk/\n---\nBody.\n"
     )
-    problems = quality.content_link_problems(quality.passages(content, root=tmp_path))
+    problems = content_link_problems(content_passages(content, root=tmp_path))
     assert problems == [
         "content/resources/r.md, line 6, field 'links[1].url': the link 'http://ico.org.uk/' is not secure: use "
         "the https:// address.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -11,6 +12,8 @@ from conftest import ROOT
 from macros.cli import read_config
 from macros.corpus import Corpus
 from macros.loader import load_corpus
+from macros.refs import link
+from macros.render import Renderer
 from macros.schema import GlossaryTerm, Item, Legislation, Myth, PrincipleSet
 
 SOURCE = ROOT.parent / "shared" / "source" / "information-sharing-guidance.md"
@@ -148,11 +151,15 @@ def test_every_rule_and_principle_is_cited_by_another_page(corpus: Corpus) -> No
     assert uncited == []
 
 
-def test_every_myth_cites_what_answers_it(corpus: Corpus) -> None:
+def test_every_myth_page_links_what_answers_it(corpus: Corpus) -> None:
+    """The page, not the data: under "What answers this myth", a link to each item that answers it."""
+    renderer = Renderer(corpus, today=dt.date(2026, 11, 27))
     for myth in corpus.of_kind("myth"):
-        assert isinstance(myth, Myth) and myth.answered_by
-        answered = {ref.target for ref in corpus.references[myth.id] if ref.field == "answered_by"}
-        assert answered == set(myth.answered_by)
+        assert isinstance(myth, Myth)
+        page = corpus.doc_path(myth.id)
+        answers = renderer.item_page(myth.id, from_doc=page).partition("## What answers this myth")[2]
+        for target in myth.answered_by:
+            assert f"- {link(corpus, target, from_doc=page)}" in answers, (myth.id, target)
 
 
 def test_legislation_cites_its_sections_on_legislation_gov_uk(corpus: Corpus) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -10,18 +11,27 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from macros.contacts import read_contacts
+from macros.corpus import Corpus
 from macros.flow import NOT_SURE, Flow, load_flows
 from macros.flow_diagram import flow_svg, flow_svg_narrow
 from macros.flow_paths import EXPECTED, render_table
 from macros.loader import load_corpus
 from macros.problems import ContentError
+from macros.refs import link
+from macros.render import FlowRenderer, Renderer
 
 FLOW_FILE = ROOT / "content" / "flows" / "when-to-share.yml"
 
 
 @pytest.fixture(scope="module")
-def items():
-    return load_corpus(ROOT / "content", project_dir=ROOT).items
+def corpus() -> Corpus:
+    return load_corpus(ROOT / "content", project_dir=ROOT)
+
+
+@pytest.fixture(scope="module")
+def items(corpus: Corpus):
+    return corpus.items
 
 
 @pytest.fixture(scope="module")
@@ -80,9 +90,17 @@ def test_unknown_node_and_answer_raise(flow: Flow) -> None:
         flow.next("purpose", "maybe")
 
 
-def test_every_outcome_cites_a_rule_and_asks_for_a_record(flow: Flow) -> None:
-    assert all(outcome.cites for outcome in flow.outcomes.values())
-    assert "seven-golden-rules#rule-7" in flow.record_cites
+def test_every_outcome_on_the_tool_links_what_it_rests_on_and_asks_for_a_record(flow: Flow, corpus: Corpus) -> None:
+    """The published tool, not the data: each outcome's "Why" links every rule it cites, and its
+    "Record your decision" links rule 7 (record the decision and the reasons)."""
+    tool = FlowRenderer(Renderer(corpus, today=dt.date(2026, 11, 27)), {flow.id: flow}, read_contacts({}))
+    page = tool.render(flow.id, from_doc="decide.md")
+    for name, outcome in flow.outcomes.items():
+        section = page.split(f'id="{flow.id}-{name}"', 1)[1].split("<section", 1)[0]
+        why, _, record = section.partition("### Record your decision")
+        for cited in outcome.cites:
+            assert link(corpus, cited, from_doc="decide.md") in why, (name, cited)
+        assert link(corpus, "seven-golden-rules#rule-7", from_doc="decide.md") in record, name
 
 
 def test_committed_path_table_matches_the_flow(flow: Flow) -> None:

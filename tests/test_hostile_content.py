@@ -36,14 +36,14 @@ def refusal(project: Project) -> str:
     config = read_config(ROOT / "mkdocs.yml")
     config["nav"] = project.nav
     with pytest.raises(ContentError) as caught:
-        validate(project.root, project.content, project.docs, config)
+        validate(project.paths, config)
     return str(caught.value)
 
 
 def builds(project: Project) -> None:
     config = read_config(ROOT / "mkdocs.yml")
     config["nav"] = project.nav
-    validate(project.root, project.content, project.docs, config)
+    validate(project.paths, config)
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ def test_a_page_file_may_read_settings_and_call_page_functions(base: Project) ->
 def test_the_sandbox_renders_nothing_but_ref_even_when_the_check_is_bypassed(base: Project) -> None:
     corpus_config = read_config(ROOT / "mkdocs.yml")
     corpus_config["nav"] = base.nav
-    corpus = validate(base.root, base.content, base.docs, corpus_config).corpus
+    corpus = validate(base.paths, corpus_config).corpus
     renderer = Renderer(corpus, today=__import__("datetime").date(2026, 11, 27))
     for attack in TEMPLATE_ATTACKS[:6]:
         with pytest.raises(Exception) as caught:  # noqa: PT011 - SecurityError or UndefinedError, both refusals
@@ -289,6 +289,11 @@ DOCS_ATTACKS = {
     ),
     "a definition inside a quote": ("evil14.md", "# Hi\n\n> [Home]: https://evil.example/\n", "defines a link"),
     "text that takes minutes": ("evil15.md", "# Hi\n\n" + "[" * 30000 + "\n", "takes more than 5 seconds"),
+    "front matter with Windows line endings": (
+        "evil16.md",
+        "---\r\ntemplate: redirect.html\r\n---\r\n# Hi\r\n",
+        "field 'template': 'template' is not something a page's front matter may set",
+    ),
     "an HTML file": ("evil.html", "<script>alert(1)</script>", "docs/evil.html: only pages"),
     "an SVG file": ("picture.svg", "<svg onload=alert(1)/>", "docs/picture.svg: only pages"),
 }
@@ -345,9 +350,9 @@ def test_a_field_cannot_hide_its_reading_order(base: Project, character: str) ->
 
 
 def test_a_tilde_fence_in_a_one_line_field_stays_text() -> None:
-    from macros.render import md
+    from macros.escaping import md_escape
 
-    assert "~" not in str(md("~~~ a title"))
+    assert "~" not in str(md_escape("~~~ a title"))
 
 
 @pytest.mark.parametrize(
@@ -419,14 +424,9 @@ def test_an_address_cannot_break_out_of_its_link(base: Project, url: str) -> Non
     assert "which web addresses must write in code" in refusal(base)
 
 
-def test_text_that_would_take_minutes_to_render_is_refused_in_seconds(base: Project) -> None:
-    import time
-
+def test_text_that_would_take_minutes_to_render_is_refused_at_the_time_limit(base: Project) -> None:
     base.item("legislation", "slow", "legislation", body="[" * 30000 + "\n")
-    started = time.monotonic()
-    message = refusal(base)
-    assert "takes more than 5 seconds to turn into a web page" in message
-    assert time.monotonic() - started < 60
+    assert "takes more than 5 seconds to turn into a web page" in refusal(base)
 
 
 @pytest.mark.parametrize(
