@@ -62,7 +62,7 @@ def check(root: Path) -> int:
         validated = validate(paths, config)
         corpus, flows = validated.corpus, validated.flows
     except ContentError as error:
-        print(error, file=sys.stderr)
+        print(error.report("so it cannot be published yet", "run make check again"), file=sys.stderr)
         return 1
     print(f"The content is valid: {len(corpus.items)} items and {len(flows)} decision flow(s).")
     return 0

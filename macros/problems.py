@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +30,28 @@ class Problem:
         if self.line is not None:
             where += f", line {self.line}"
         if self.field is not None:
-            where += f", field '{self.field}'"
+            where += f", {describe_field(self.field)}"
         return f"{where}: {self.message}"
+
+
+_LAST_ENTRY = re.compile(r"^(?P<list>.+)\[(?P<number>\d+)\](?:\.(?P<rest>.+))?$")
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def describe_field(field: str) -> str:
+    """A field path as staff read it: 'members[2].text' is "field 'text' in the 2nd entry of field 'members'".
+
+    Entry numbers in paths count from 1 (see ``_field_path``); a path with none is shown as it is.
+    """
+    match = _LAST_ENTRY.match(field)
+    if match is None:
+        return f"field '{field}'"
+    entry = f"the {_ordinal(int(match['number']))} entry of {describe_field(match['list'])}"
+    return f"field '{match['rest']}' in {entry}" if match["rest"] else entry
 
 
 class ContentError(PluginError):
@@ -38,15 +59,18 @@ class ContentError(PluginError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = list(problems)
+        super().__init__(self.report("so the site was not built", "build again"))
+
+    def report(self, consequence: str, next_step: str) -> str:
+        """Every problem, one a line, under a heading that says what did not happen and what to do.
+
+        The build says the site was not built; ``make check``, which builds nothing, says so in its own words.
+        """
         count = len(self.problems)
-        heading = (
-            "The content has 1 problem, so the site was not built:"
-            if count == 1
-            else f"The content has {count} problems, so the site was not built:"
-        )
+        heading = f"The content has {count} problem{'' if count == 1 else 's'}, {consequence}:"
         lines = [heading, *(f"  - {problem}" for problem in self.problems)]
-        lines.append("Fix the file(s) named above and build again.")
-        super().__init__("\n".join(lines))
+        lines.append(f"Fix the file(s) named above and {next_step}.")
+        return "\n".join(lines)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -308,7 +308,7 @@ _REST = (
         ),
         pytest.param(
             "title: A title\naliases:\n  - Clare's Law: right to ask\n" + _REST,
-            "line 6, field 'aliases[1]': this should be text, but 'Clare's Law: right to ask' is read as a "
+            "line 6, the 1st entry of field 'aliases': this should be text, but 'Clare's Law: right to ask' is read as a "
             "'name: value' pair because of the ': ' in it: put it in quotes, - \"Clare's Law: right to ask\"",
             id="colon in a list entry",
         ),
@@ -333,13 +333,13 @@ _REST = (
         ),
         pytest.param(
             "title: A title\naliases:\n  - on\n" + _REST,
-            "line 6, field 'aliases[1]': this should be text, but 'on' is read as yes or no, not as text: put it "
+            "line 6, the 1st entry of field 'aliases': this should be text, but 'on' is read as yes or no, not as text: put it "
             'in quotes, - "on"',
             id="on/off in a list",
         ),
         pytest.param(
             "title: A title\nsections:\n  - 11\n  - 115\n" + _REST,
-            "line 7, field 'sections[2]': this should be text, but '115' is read as a number, not as text: put it "
+            "line 7, the 2nd entry of field 'sections': this should be text, but '115' is read as a number, not as text: put it "
             'in quotes, - "115"',
             id="section number",
         ),

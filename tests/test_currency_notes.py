@@ -21,7 +21,7 @@ from conftest import ROOT, Build, Project
 from macros.audit import currency_notes
 from macros.corpus import Corpus
 from macros.loader import load_corpus
-from macros.problems import ContentError
+from macros.problems import ContentError, describe_field
 
 AUTHORITATIVE_HOSTS = ("legislation.gov.uk", "gov.uk", "parliament.uk", "ico.org.uk", "nhs.uk")
 """Hosts a currency note may cite: legislation.gov.uk and GOV.UK first, then Parliament, the ICO and the NHS
@@ -142,21 +142,24 @@ def test_a_bad_note_is_refused_naming_file_line_and_field(
     path = noted_item(project, GOOD_NOTE.replace(old, new, 1))
     message = problems(project)
     line = line_of(path, line_text)
-    assert f"content/legislation/noted-act.md, line {line}, field '{field}': {expected}" in message, message
+    assert f"content/legislation/noted-act.md, line {line}, {describe_field(field)}: {expected}" in message, message
 
 
 def test_a_note_without_sources_is_refused(project: Project) -> None:
     notes = GOOD_NOTE.split("  - type: correction")[0]
     notes = notes[: notes.index("    sources:")] + "    sources: []\n"
     noted_item(project, notes)
-    assert "field 'updates[1].sources': this list is empty: it needs at least one entry." in problems(project)
+    assert (
+        "field 'sources' in the 1st entry of field 'updates': this list is empty: it needs at least one entry."
+        in problems(project)
+    )
 
 
 def test_raw_html_in_a_note_is_refused(project: Project) -> None:
     noted_item(project, GOOD_NOTE.replace("*Not emphasis*", "<b>Bold</b>"))
     message = problems(project)
     assert "content/legislation/noted-act.md" in message
-    assert "field 'updates[1].what': '<' is not allowed here" in message
+    assert "field 'what' in the 1st entry of field 'updates': '<' is not allowed here" in message
 
 
 # --------------------------------------------------------------------------- review status in the schema

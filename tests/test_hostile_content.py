@@ -89,7 +89,7 @@ def test_markup_in_a_glossary_abbreviation_and_a_rule_name_is_refused(base: Proj
     )
     message = refusal(base)
     assert "content/glossary/abc.md" in message and "field 'abbreviation'" in message
-    assert "content/principles/rules.md" in message and "field 'members[1].name'" in message
+    assert "content/principles/rules.md" in message and "field 'name' in the 1st entry of field 'members'" in message
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_template_code_in_a_rule_text_is_refused(base: Project, attack: str) -> 
         anchor_prefix="rule",
         members=[{"name": "First", "text": f"One {attack}"}],
     )
-    assert "content/principles/rules.md, line 11, field 'members[1].text'" in refusal(base)
+    assert "content/principles/rules.md, line 11, field 'text' in the 1st entry of field 'members'" in refusal(base)
 
 
 @pytest.mark.parametrize(
@@ -312,7 +312,7 @@ def test_the_menu_holds_plain_titles_and_real_addresses(base: Project) -> None:
         'nav:\n  - "Home <img src=x onerror=alert(21)>": index.md\n  - Click: "javascript:alert(1)"\n', encoding="utf-8"
     )
     message = refusal(base)
-    assert "docs/.nav.yml, field 'nav[1]': the title 'Home <img" in message
+    assert "docs/.nav.yml, the 1st entry of field 'nav': the title 'Home <img" in message
     (base.docs / ".nav.yml").write_text('nav:\n  - glob: "*.md"\n    "X<img>": index.md\n', encoding="utf-8")
     assert "'X<img>' is not an option of a glob line" in refusal(base)
     assert "'javascript:alert(1)' is not a page or an https:// address" in message

@@ -77,7 +77,7 @@ def test_make_new_then_fill_in_passes_every_content_test(tmp_path: Path) -> None
         f"'{SUMMARY}' with one plain sentence",
         "content/guidance/sharing-with-schools.md, line 13, field 'body': replace the placeholder text "
         "'Write the text of the item here, in Markdown.' with the text of the item.",
-        "content/myths/schools-cannot-be-told.md, line 7, field 'answered_by[1]': replace the placeholder text "
+        "content/myths/schools-cannot-be-told.md, line 7, the 1st entry of field 'answered_by': replace the placeholder text "
         "'id-of-the-item-that-answers-this-myth' with the id of the item that answers the myth",
         "content/glossary/mash.md, line 5, field 'summary': replace the placeholder text",
     ]:
@@ -222,12 +222,12 @@ def test_a_local_item_says_so_on_its_page(project: Project) -> None:
         (
             "answered_by",
             ["id-of-the-item-that-answers-this-myth"],
-            "line 10, field 'answered_by[1]': replace the placeholder",
+            "line 10, the 1st entry of field 'answered_by': replace the placeholder",
         ),
         (
             "sources",
             [{"title": "The Act on legislation.gov.uk", "url": "https://www.legislation.gov.uk/"}],
-            "line 12, field 'sources[1].title': replace the placeholder text 'The Act on legislation.gov.uk'",
+            "line 12, field 'title' in the 1st entry of field 'sources': replace the placeholder text 'The Act on legislation.gov.uk'",
         ),
     ],
 )

@@ -192,6 +192,21 @@ def test_make_check_reports_bad_content_in_plain_english(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "content/myths/riverside-myth.md, line 4, field 'titel': 'titel' is not a field" in result.stderr
     assert "Traceback" not in result.stderr
+    # make check builds nothing: it says what the problems stop, and what to run next.
+    assert result.stderr.startswith("The content has 2 problems, so it cannot be published yet:")
+    assert "site was not built" not in result.stderr
+    assert result.stderr.rstrip().endswith("Fix the file(s) named above and run make check again.")
+
+
+def test_a_problem_in_a_list_names_the_entry_in_words(tmp_path: Path) -> None:
+    root = partnership(tmp_path, with_git=False)
+    item = root / "content" / "myths" / "riverside-myth.md"
+    item.write_text(item.read_text().replace("title:", "aliases:\n  - yes\ntitle:", 1))
+    result = cli(root, "check")
+    assert result.returncode == 1
+    assert "content/myths/riverside-myth.md, line 5, the 1st entry of field 'aliases': this should be text" in (
+        result.stderr
+    ), result.stderr
 
 
 def test_make_new_scaffolds_a_valid_item_that_joins_the_menu_with_no_other_edit(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def test_words_are_text_even_when_yaml_would_read_them_otherwise(tmp_path: Path)
 def test_a_missing_field_names_file_line_and_entry(tmp_path: Path) -> None:
     message = problems(tmp_path, "everyday_words:\n  - words: [police]\n    means: [s115]\n  - words: [permission]\n")
     assert (
-        "content/search/synonyms.yml, line 4, field 'everyday_words[2].means': this required field is missing"
+        "content/search/synonyms.yml, line 4, field 'means' in the 2nd entry of field 'everyday_words': this required field is missing"
         in message
     )
     assert "needs words and means" in message
@@ -56,7 +56,7 @@ def test_a_missing_field_names_file_line_and_entry(tmp_path: Path) -> None:
 
 def test_a_misspelt_field_is_named_with_a_suggestion(tmp_path: Path) -> None:
     message = problems(tmp_path, "everyday_words:\n  - words: [police]\n    mean: [s115]\n")
-    assert "content/search/synonyms.yml, line 3, field 'everyday_words[1].mean'" in message
+    assert "content/search/synonyms.yml, line 3, field 'mean' in the 1st entry of field 'everyday_words'" in message
     assert "Did you mean 'means'?" in message
 
 
@@ -67,8 +67,11 @@ def test_a_word_listed_twice_or_also_a_question_word_is_refused(tmp_path: Path) 
         "  - words: [police, Police]\n    means: [s115]\n"
         "  - words: [can]\n    means: [consent]\n",
     )
-    assert "line 3, field 'everyday_words[1].words': 'Police' is already listed in entry 1" in message
-    assert "line 5, field 'everyday_words[2].words': 'can' is also a question word" in message
+    assert (
+        "line 3, field 'words' in the 1st entry of field 'everyday_words': 'Police' is already listed in entry 1"
+        in message
+    )
+    assert "line 5, field 'words' in the 2nd entry of field 'everyday_words': 'can' is also a question word" in message
 
 
 def test_yaml_errors_name_the_line(tmp_path: Path) -> None:
