@@ -88,13 +88,15 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "project"
+        # A clone carries the history (change history, the stamp) from a checkout or a git worktree
+        # alike; the working files are then laid over it, so uncommitted edits are built too.
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(copy)], check=True)
         files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
         for name in filter(None, files.stdout.split("\0")):
             target = copy / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if (ROOT / name).is_file():
                 shutil.copy2(ROOT / name, target)
-        shutil.copytree(ROOT / ".git", copy / ".git")  # history for change history and the stamp
         seconds_zensical, result = timed([str(ZENSICAL), "build", "-f", "mkdocs.yml"], copy, env)
         print(f"Zensical: {result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ''}")
         if result.returncode:
