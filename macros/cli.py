@@ -20,10 +20,10 @@ from typing import Any
 import yaml
 
 from . import edits, placeholders
-from .audit import review_rows, review_state, review_summary, status_summary
 from .loader import load_corpus
 from .pages import stub_text
 from .problems import ContentError
+from .reviews import review_rows, review_state, review_summary, status_summary
 from .schema import ID_PATTERN, KINDS
 from .validation import validate
 
