@@ -111,6 +111,12 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["guidance_release"] = release_being_published()
     _outputs = build_outputs(corpus, history, site, project_dir=project_dir, config=env.conf)
     _outputs.stamp_config(env.conf)
+    if state.fresh and not env.conf.get("site_url"):
+        # A notice, not a warning: the site works without it; only feed readers need the address.
+        log.info(
+            "Notice: site_url is not set in mkdocs.yml, so the feed (feed.xml) has relative links that feed "
+            "readers cannot follow. Set it to the address the site is published at."
+        )
     if (page := _zensical_page(env)) is not None:
         _outputs.stamp_page(page.meta)
         _outputs.write(project_dir / env.conf.get("site_dir", "site"))
