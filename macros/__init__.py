@@ -26,11 +26,11 @@ from typing import Any, TypeVar
 from markupsafe import escape
 
 from .addresses import redirect_url, whole_guidance_order
-from .amendments import amendments
-from .build_outputs import BuildOutputs, build_outputs, failed_outputs
+from .amendments import amendments_by_release
 from .build_state import build_state
 from .contacts import read_contacts
-from .currency_notes import currency_notes, notes_summary
+from .currency import currency_notes, notes_summary
+from .outputs import BuildOutputs, build_outputs, failed_outputs
 from .problems import ContentError, PluginError, Problem
 from .render import FlowRenderer, Renderer, long_date, md
 from .reviews import review_rows, review_summary, status_summary
@@ -248,7 +248,7 @@ def define_env(env: Any) -> None:
     @macro
     def what_has_changed() -> str:
         """Changes to the content, grouped by release or month."""
-        return renderer.amendments(amendments(history, corpus), from_doc=current_page())
+        return renderer.amendments(amendments_by_release(history, corpus), from_doc=current_page())
 
     @macro
     def accessibility_testing() -> str:
@@ -271,7 +271,7 @@ _search_layer: SearchLayer | None = None
 """This build's search layer: gathers each page's summary, then writes its data and worker."""
 
 _outputs: BuildOutputs | None = None
-"""This build's audit manifest, feed and footer stamp (build_outputs.py says when each engine gets them)."""
+"""This build's audit manifest, feed and footer stamp (outputs.py says when each engine gets them)."""
 
 
 def _zensical_page(env: Any) -> Any | None:

@@ -184,7 +184,7 @@ def item_amendments(history: History, corpus: Corpus, item_id: str) -> list[Amen
     return entries
 
 
-def amendments(history: History, corpus: Corpus) -> list[tuple[str, list[Amendment]]]:
+def amendments_by_release(history: History, corpus: Corpus) -> list[tuple[str, list[Amendment]]]:
     """Changes to content grouped by release (or by month before the first release), newest first."""
     entries = amendment_list(history, corpus)
 

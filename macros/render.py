@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .amendments import Amendment, item_amendments
 from .contacts import Contacts, tel_href
 from .corpus import Corpus, relative_link
-from .currency_notes import CurrencyNote
+from .currency import CurrencyNote
 from .flow import Flow
 from .flow_diagram import flow_svg, flow_svg_narrow, question_order
 from .flow_record import RECORD_FIELDS

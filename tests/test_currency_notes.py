@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, Build, Project
 
 from macros.corpus import Corpus
-from macros.currency_notes import currency_notes
+from macros.currency import currency_notes
 from macros.loader import load_corpus
 from macros.problems import ContentError
 
