@@ -8,7 +8,10 @@ build. Each engine reaches this module at a different moment:
   after it; then ``on_pre_page_macros`` for every page (the stamp goes into the page's metadata,
   which the footer, overrides/partials/copyright.html, reads); then ``on_post_build`` (the files).
 - Zensical calls ``define_env`` for every page it renders, with that page, and nothing else: the
-  stamp goes into that page and the files are written (again only when their text changed).
+  stamp goes into that page and the files are written (again only when their text changed). A
+  build from Zensical's cache renders no page, so it writes neither: build with ``--clean``.
+
+A page file cannot set the stamp itself: page front matter is limited to a few keys (pages.py).
 
 The theme draws the 404 page without a page: MkDocs' 404 page reads the stamp from
 ``config.extra`` instead (``stamp_config``); Zensical's cannot, so its 404 page has none.
