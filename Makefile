@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life notice on every command; it is not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build offline serve test test-fast lint accessibility-record lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium browser-tools lock clean flow-paths pdf
+.PHONY: help setup build offline serve test test-fast lint accessibility-record lighthouse check review new rename withdraw fields publish publish-current zensical bench chromium java browser-tools lock clean flow-paths pdf
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,7 +61,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser-tools: chromium node_modules/.installed ## Install Chromium and the npm tools the browser tests use
+java: ## Install Debian's Java runtime for the W3C HTML checker (vnu-jar), when missing
+	@if command -v java >/dev/null; then exit 0; fi; \
+	echo "Installing Debian's Java runtime for the HTML checker..."; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "Java is missing and this user cannot install it: ask an administrator to run 'apt-get install default-jre-headless'."; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null
+
+browser-tools: chromium java node_modules/.installed ## Install Chromium, Java and the npm tools the browser and HTML tests use
 
 lint: setup ## Check the code with ruff (style, imports, bugs) and mypy (strict types in macros/)
 	$(BIN)/ruff check macros tests tools bench
@@ -75,7 +82,7 @@ accessibility-record: setup browser-tools ## Run the axe checks and write report
 	RECORD_ACCESSIBILITY=1 $(BIN)/python -m pytest -q tests/test_every_page.py -k axe_finds_no_violation
 
 test-fast: setup lint ## The checks that need no browser, for the editing loop
-	$(BIN)/python -m pytest -m "not browser" -q
+	$(BIN)/python -m pytest -m "not browser and not node" -q
 
 flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
 	$(BIN)/python -m macros.flow_paths

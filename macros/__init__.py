@@ -25,23 +25,17 @@ from typing import Any, TypeVar
 
 from markupsafe import escape
 
-from .addresses import describe, redirect_url, whole_guidance_order
-from .audit import (
-    amendment_list,
-    amendments,
-    audit_manifest,
-    currency_notes,
-    notes_summary,
-    review_rows,
-    review_summary,
-    status_summary,
-)
+from .addresses import redirect_url, whole_guidance_order
+from .amendments import amendments_by_release
 from .build_state import build_state
 from .contacts import read_contacts
+from .currency import currency_notes, notes_summary
+from .outputs import BuildOutputs, build_outputs, failed_outputs
 from .paths import Paths
 from .problems import ContentError, PluginError, Problem
 from .refs import resolve
 from .render import FlowRenderer, Renderer, long_date
+from .reviews import review_rows, review_summary, status_summary
 from .schema import GlossaryTerm, Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
@@ -73,7 +67,7 @@ _failed: ContentError | None = None
 
 
 def define_env(env: Any) -> None:
-    global _failed, _search_layer
+    global _failed, _search_layer, _outputs
     paths = Paths.from_config(env.conf, Path(env.project_dir))
     project_dir = paths.root
     try:
@@ -88,7 +82,8 @@ def define_env(env: Any) -> None:
         _search_layer = None
         # Printed, not logged: MkDocs counts logged errors and would abort the strict build again.
         print(error, file=sys.stderr)
-        _stand_in_records(env.conf)
+        _outputs = failed_outputs(env.conf, "The site could not be built.")
+        _outputs.stamp_config(env.conf)
         return
     _failed = None
     corpus, flows, history, today, site = state.corpus, state.flows, state.history, state.today, state.site
@@ -116,7 +111,18 @@ def define_env(env: Any) -> None:
         log.info(review_summary(reviews))
         log.info(status_summary(reviews))
         log.info(notes_summary(notes))
-    _publish_records(env.conf, corpus, history, project_dir, site)
+    env.conf["extra"]["guidance_release"] = release_being_published()
+    _outputs = build_outputs(corpus, history, site, project_dir=project_dir, config=env.conf)
+    _outputs.stamp_config(env.conf)
+    if state.fresh and not env.conf.get("site_url"):
+        # A notice, not a warning: the site works without it; only feed readers need the address.
+        log.info(
+            "Notice: site_url is not set in mkdocs.yml, so the feed (feed.xml) has relative links that feed "
+            "readers cannot follow. Set it to the address the site is published at."
+        )
+    if (page := _zensical_page(env)) is not None:
+        _outputs.stamp_page(page.meta)
+        _outputs.write(project_dir / env.conf.get("site_dir", "site"))
     contacts = read_contacts(env.conf["extra"])
     if state.fresh and flows and (notice := contacts.missing_notice()):
         # A notice, not a warning: strict builds must still publish while partnerships confirm numbers.
@@ -241,7 +247,7 @@ def define_env(env: Any) -> None:
     @macro
     def what_has_changed() -> str:
         """Changes to the content, grouped by release or month."""
-        return renderer.amendments(amendments(history, corpus), from_doc=current_page())
+        return renderer.amendments(amendments_by_release(history, corpus), from_doc=current_page())
 
     @macro
     def accessibility_testing() -> str:
@@ -250,7 +256,7 @@ def define_env(env: Any) -> None:
 
     @macro
     def site_file_link(path: str, text: str) -> str:
-        """A link to a file the theme writes (feed.xml, audit.json), which MkDocs cannot check."""
+        """A link to a file the generator writes (feed.xml, audit.json), which MkDocs cannot check."""
         url = env.page.url
         base = url if url.endswith("/") else posixpath.dirname(url)
         href = posixpath.relpath(path, base.rstrip("/") or ".")
@@ -259,6 +265,15 @@ def define_env(env: Any) -> None:
 
 _search_layer: SearchLayer | None = None
 """This build's search layer: gathers each page's summary, then writes its data and worker."""
+
+_outputs: BuildOutputs | None = None
+"""This build's audit manifest, feed and footer stamp (outputs.py says when each engine gets them)."""
+
+
+def _zensical_page(env: Any) -> Any | None:
+    """The page Zensical is rendering: it runs define_env for every page, with the page, and calls
+    no other hook. mkdocs-macros runs define_env once, before any page."""
+    return env.page if type(env).__module__.startswith("zensical") else None
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -272,6 +287,8 @@ def on_post_build(env: Any) -> None:
     """mkdocs-macros calls this after the search index is written, before the offline copy reads it."""
     if _search_layer is not None:
         _search_layer.write(Path(env.conf["site_dir"]))
+    if _outputs is not None:
+        _outputs.write(Path(env.conf["site_dir"]))
     if os.environ.get("GUIDANCE_PDF_PRINT"):
         _print_whole_guidance(Path(env.conf["site_dir"]), Path(env.project_dir))
 
@@ -308,22 +325,13 @@ def in_ci() -> bool:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """mkdocs-macros calls this before each page: while the content is broken under `make serve`,
-    the page becomes the message (escaped, and with no {{ }} left for the page's templates)."""
+    """mkdocs-macros calls this before each page: the footer's build stamp goes into the page; while
+    the content is broken under `make serve`, the page becomes the message (escaped, and with no
+    {{ }} left for the page's templates)."""
+    if _outputs is not None:
+        _outputs.stamp_page(env.page.meta)
     if _failed is not None:
         env.markdown = error_page(_failed)
-
-
-def _stand_in_records(config: Any) -> None:
-    """What the theme's templates read from the generator, for a build that shows only the error."""
-    config["extra"]["guidance_build"] = {
-        "commit": "",
-        "version": "",
-        "built_at": "",
-        "note": "The site could not be built.",
-    }
-    config["extra"]["guidance_audit"] = {"error": "The site could not be built."}
-    config["extra"]["guidance_feed"] = []
 
 
 _Macro = TypeVar("_Macro", bound=Callable[..., str])
@@ -350,38 +358,6 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
             glossary.setdefault(item.abbreviation + "s", item.title)
     if "abbr" in config.get("markdown_extensions", []) and "mdx_configs" in config:
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
-
-
-def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, site: Any) -> None:
-    """Hand the build stamp, the audit manifest and the feed to the theme's templates."""
-    directory_urls = config.get("use_directory_urls", True)
-
-    def url_of(item_id: str) -> str:
-        return str(corpus.url(item_id, directory_urls=directory_urls))
-
-    built_at = dt.datetime.now(dt.UTC)
-    config["extra"]["guidance_release"] = release_being_published()
-    config["extra"]["guidance_build"] = {
-        "commit": history.head,
-        "version": history.version,
-        "built_at": built_at.isoformat(timespec="seconds"),
-        "note": "" if history.available else history.note,
-    }
-    config["extra"]["guidance_audit"] = {
-        **audit_manifest(corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of),
-        "old_addresses": describe(site),
-    }
-    config["extra"]["guidance_feed"] = [
-        {
-            "id": f"{entry.change.commit}/{entry.change.path}",
-            "title": f"{entry.verb}: {entry.title}",
-            "url": url_of(entry.item.id) if entry.item else "changes/",
-            "updated": entry.change.date.isoformat(),
-            "summary": entry.note,
-            "author": entry.change.author,
-        }
-        for entry in amendment_list(history, corpus)[:50]
-    ]
 
 
 def describe_accessibility_test(report_file: Path) -> str:

@@ -20,12 +20,12 @@ from typing import Any
 import yaml
 
 from . import edits, placeholders
-from .audit import review_rows, review_state, review_summary, status_summary
 from .field_types import ID_PATTERN
 from .loader import load_corpus
 from .pages import stub_text
 from .paths import Paths
 from .problems import ContentError
+from .reviews import review_rows, review_state, review_summary, status_summary
 from .schema import KINDS
 from .validation import validate
 

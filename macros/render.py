@@ -17,15 +17,17 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .audit import Amendment, CurrencyNote, ReviewRow, item_amendments, status_summary
+from .amendments import Amendment, item_amendments
 from .contacts import Contacts, tel_href
 from .corpus import Corpus, relative_link
+from .currency import CurrencyNote
 from .escaping import md_escape
 from .flow import Flow, question_order
 from .flow_diagram import flow_svg, flow_svg_narrow
 from .flow_record import RECORD_FIELDS
 from .history import History
 from .refs import link, resolve
+from .reviews import ReviewRow, status_summary
 from .schema import KINDS, GlossaryTerm, Item, Legislation, Moved, Withdrawn
 from .templating import body_environment
 

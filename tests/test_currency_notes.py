@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, Build, Project
 
-from macros.audit import currency_notes
 from macros.corpus import Corpus
+from macros.currency import currency_notes
 from macros.loader import load_corpus
 from macros.problems import ContentError, describe_field
 

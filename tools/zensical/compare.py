@@ -2,11 +2,18 @@
 
 Run with `make zensical`. Zensical builds a copy of the project (its own site_dir would
 overwrite site/) into site-zensical/; MkDocs builds into site-mkdocs/. The script then compares
-the two page by page and prints what a reader would notice. It prints; it asserts nothing.
+the two page by page and prints what a reader would notice.
+
+It fails (exit 1) when the two engines publish a different audit manifest (audit.json), feed
+(feed.xml) or footer build stamp: the generator writes these itself so that they are the same.
+Only what must differ between two builds is left out of that comparison: the manifest's
+``build.built_at`` (the moment each build ran), and the feed's own ``<updated>`` when it has no
+entries (it is then the build's time). Everything else in the table is printed for information.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -14,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -88,14 +96,22 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "project"
-        files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+        # A clone carries the history (change history, the stamp) from a checkout or a git worktree
+        # alike; the working files are then laid over it, so uncommitted edits are built too.
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(copy)], check=True)
+        committed = subprocess.run(["git", "ls-files", "-z"], cwd=copy, capture_output=True, text=True, check=True)
+        for name in filter(None, committed.stdout.split("\0")):
+            if not (ROOT / name).exists():
+                (copy / name).unlink()  # removed here but not committed yet
+        listed = ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+        files = subprocess.run(listed, cwd=ROOT, capture_output=True, text=True, check=True)
         for name in filter(None, files.stdout.split("\0")):
             target = copy / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if (ROOT / name).is_file():
                 shutil.copy2(ROOT / name, target)
-        shutil.copytree(ROOT / ".git", copy / ".git")  # history for change history and the stamp
-        seconds_zensical, result = timed([str(ZENSICAL), "build", "-f", "mkdocs.yml"], copy, env)
+        # --clean: Zensical's cache knows the page files, not content/ that the generator reads.
+        seconds_zensical, result = timed([str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"], copy, env)
         print(f"Zensical: {result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ''}")
         if result.returncode:
             print(result.stdout[-3000:] + result.stderr[-3000:])
@@ -122,7 +138,63 @@ def main() -> int:
         print(f"  {name}: {title_of(ours[name])!r} vs {title_of(theirs[name])!r}")
     for extra in ("audit.json", "feed.xml", "search/search_index.json", "search.json"):
         print(f"{extra}: MkDocs {state(mkdocs_site / extra)}, Zensical {state(zensical_site / extra)}")
-    return 0
+    differences = same_outputs(mkdocs_site, zensical_site, common)
+    for line in differences:
+        print(f"  DIFFERS: {line}")
+    print(
+        "\naudit.json, feed.xml and the footer stamp: "
+        + ("the same on both engines" if not differences else f"{len(differences)} difference(s)")
+    )
+    return 1 if differences else 0
+
+
+STAMP = re.compile(r'<p class="isg-build-stamp">(.*?)</p>', re.DOTALL)
+
+
+def stamp_of(html: str) -> str | None:
+    found = STAMP.search(html)
+    return " ".join(found.group(1).split()) if found else None
+
+
+def audit(site: Path) -> object:
+    manifest = json.loads((site / "audit.json").read_text(encoding="utf-8"))
+    manifest.get("build", {}).pop("built_at", None)  # when each build ran
+    return manifest
+
+
+def feed(site: Path) -> str:
+    root = ET.parse(site / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    if root.find(f"{atom}entry") is None:
+        updated = root.find(f"{atom}updated")
+        if updated is not None:
+            updated.text = ""  # an empty feed is "updated" when it was built
+    return ET.tostring(root, encoding="unicode")
+
+
+def same_outputs(ours: Path, theirs: Path, pages_in_both: list[str]) -> list[str]:
+    """What differs between the two builds' audit.json, feed.xml and footer stamps."""
+    differences = []
+    for name, read in (("audit.json", audit), ("feed.xml", feed)):
+        try:
+            a, b = read(ours), read(theirs)
+        except (OSError, ValueError, ET.ParseError) as error:
+            differences.append(f"{name} could not be read from both builds ({error})")
+            continue
+        if a != b:
+            differences.append(f"{name} is not the same")
+    for name in pages_in_both:
+        if name == "404.html":
+            # Drawn by the theme without a page, so without the page metadata that carries the stamp:
+            # MkDocs' 404 reads it from config.extra, which Zensical's theme does not see.
+            continue
+        a, b = (
+            stamp_of((ours / name).read_text(encoding="utf-8")),
+            stamp_of((theirs / name).read_text(encoding="utf-8")),
+        )
+        if a != b:
+            differences.append(f"footer stamp of {name}: MkDocs {a!r}, Zensical {b!r}")
+    return differences
 
 
 if __name__ == "__main__":

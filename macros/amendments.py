@@ -1,0 +1,202 @@
+"""Amendments: each change to a content file that readers see, and its word-level redline."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+import yaml
+from jinja2 import TemplateSyntaxError
+from markupsafe import Markup
+
+from .corpus import Corpus
+from .escaping import md_escape
+from .history import Change, History
+from .refs import as_read
+from .schema import Item
+from .templating import parse
+
+VERBS = {"A": "New", "M": "Updated", "D": "Removed", "R": "Renamed"}
+
+
+@dataclass(frozen=True)
+class Amendment:
+    change: Change
+    item: Item | None
+    """The item as it is now; None when its file has since been removed."""
+    title: str
+    old_title: str | None = None
+    """For a rename, the title the item had before."""
+
+    @property
+    def verb(self) -> str:
+        return VERBS.get(self.change.status, "Updated")
+
+    @property
+    def note(self) -> str:
+        """What changed, for readers: the editor's "Amendment:" note, or the commit's subject line."""
+        return self.change.note or self.change.subject
+
+    @property
+    def redline(self) -> Markup:
+        """The words that changed, struck through and inserted (empty for a new or removed item)."""
+        if self.change.status in ("A", "D") or self.change.before is None or self.change.after is None:
+            return Markup("")
+        return redline(self.change.before, self.change.after)
+
+
+def amendment_list(history: History, corpus: Corpus, *, everything: bool = False) -> list[Amendment]:
+    """Every change to a content file that readers see, with the item it changed, newest first.
+
+    Changes of layout or whitespace only are left out unless ``everything`` (for the audit manifest).
+    """
+    by_file = {file: item_id for item_id, file in corpus.files.items()}
+    entries = []
+    for change in history.changes:
+        if not everything and not change.published:
+            continue
+        item_id = by_file.get(change.path)
+        item = corpus.items.get(item_id) if item_id else None
+        title = (
+            item.link_text
+            if item
+            else (_title_in(change.before or change.after) or Path(change.path).stem.replace("-", " "))
+        )
+        old_title = None
+        if change.status == "R":
+            old_title = _title_in(change.before) or Path(change.old_path or change.path).stem.replace("-", " ")
+        entries.append(Amendment(change=change, item=item, title=title, old_title=old_title))
+    return entries
+
+
+def _title_in(text: str | None) -> str | None:
+    """The short title (or title) in a content file's front matter, read from the file's text."""
+    if not text or not text.startswith("---"):
+        return None
+    front = text.split("\n---", 1)[0][3:]
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    title = data.get("short_title") or data.get("title")
+    return str(title) if title else None
+
+
+REDLINE_CONTEXT = 6
+"""Unchanged words shown either side of each change."""
+
+
+_READER_FIELDS = ("title", "short_title", "summary", "aliases", "members", "name", "text", "updates", "what")
+"""Front matter fields whose words readers see on the page (and whose changes the redline shows)."""
+
+
+def _reader_text(text: str) -> str:
+    """The words of a content file that readers see: titles, summary, rules, notes and the body."""
+    if not text.startswith("---"):
+        return text
+    front, sep, body = text[3:].partition("\n---")
+    if not sep:
+        return text
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return text
+    parts: list[str] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            for entry in value:
+                collect(entry)
+        elif isinstance(value, dict):
+            for key in _READER_FIELDS:
+                if key in value:
+                    collect(value[key])
+
+    collect(data if isinstance(data, dict) else {})
+    return "\n".join([*parts, body.split("\n", 1)[1] if "\n" in body else ""])
+
+
+def _words(text: str) -> list[str]:
+    """The words of a content file as a reader would read them: links as their text, no template syntax."""
+    text = _reader_text(text)
+    try:
+        text = as_read(parse(text))
+    except (TemplateSyntaxError, RecursionError):
+        pass  # a version that never loaded: its words as written
+    return text.split()
+
+
+def md(value: str) -> Markup:
+    return md_escape(value)
+
+
+def redline(before: str, after: str) -> Markup:
+    """Word-level differences: deleted words in <del>, inserted in <ins>, each announced as such.
+
+    Screen readers do not announce <del> and <ins> by default, so each carries visually hidden
+    words ("deleted text", "inserted text"); a few unchanged words either side give the context.
+    """
+    old, new = _words(before), _words(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    pieces: list[Markup] = []
+    opcodes = matcher.get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            words = old[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if len(words) > 2 * REDLINE_CONTEXT or first or last:
+                head = [] if first else words[:REDLINE_CONTEXT]
+                tail = [] if last else words[-REDLINE_CONTEXT:]
+                if len(head) + len(tail) < len(words):
+                    words = [*head, "…", *tail] if head or tail else []
+                    if not head and not tail:
+                        continue
+            pieces.append(Markup(" ").join(md(word) for word in words))
+            continue
+        if tag in ("delete", "replace"):
+            pieces.append(
+                Markup(
+                    '<del><span class="isg-visually-hidden">[deleted text: </span>{}<span class="isg-visually-hidden">]</span></del>'
+                ).format(Markup(" ").join(md(word) for word in old[i1:i2]))
+            )
+        if tag in ("insert", "replace"):
+            pieces.append(
+                Markup(
+                    '<ins><span class="isg-visually-hidden">[inserted text: </span>{}<span class="isg-visually-hidden">]</span></ins>'
+                ).format(Markup(" ").join(md(word) for word in new[j1:j2]))
+            )
+    return Markup(" ").join(piece for piece in pieces if piece)
+
+
+def item_amendments(history: History, corpus: Corpus, item_id: str) -> list[Amendment]:
+    """The changes readers see in one item's history, newest first, followed back through renames."""
+    item = corpus.items[item_id]
+    entries = []
+    for change in history.for_file(corpus.files[item_id]):
+        if not change.published:
+            continue
+        old_title = None
+        if change.status == "R":
+            old_title = _title_in(change.before) or Path(change.old_path or change.path).stem.replace("-", " ")
+        entries.append(Amendment(change=change, item=item, title=item.link_text, old_title=old_title))
+    return entries
+
+
+def amendments_by_release(history: History, corpus: Corpus) -> list[tuple[str, list[Amendment]]]:
+    """Changes to content grouped by release (or by month before the first release), newest first."""
+    entries = amendment_list(history, corpus)
+
+    def group(entry: Amendment) -> str:
+        if entry.change.release:
+            return f"Release {entry.change.release}"
+        if any(e.change.release for e in entries):
+            return "Not yet in a release"
+        return f"{entry.change.date:%B %Y}"
+
+    return [(name, list(items)) for name, items in groupby(entries, key=group)]
