@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from itertools import groupby
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from jinja2 import TemplateSyntaxError
@@ -19,6 +20,9 @@ from .schema import Item
 from .templating import parse
 
 VERBS = {"A": "New", "M": "Updated", "D": "Removed", "R": "Renamed"}
+
+NO_NOTE = "no note was written for this change."
+"""What readers see for a change committed without an "Amendment:" line."""
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,13 @@ class Amendment:
 
     @property
     def note(self) -> str:
-        """What changed, for readers: the editor's "Amendment:" note, or the commit's subject line."""
-        return self.change.note or self.change.subject
+        """What changed, for readers: the editor's "Amendment:" note.
+
+        A commit without one was described for developers ("Second security review: …", finding
+        codes), not for readers: its subject stays in the audit manifest, and readers are told
+        plainly that no note was written; the redline beside it shows the words.
+        """
+        return self.change.note or NO_NOTE
 
     @property
     def redline(self) -> Markup:
@@ -55,7 +64,7 @@ def amendment_list(history: History, corpus: Corpus, *, everything: bool = False
     by_file = {file: item_id for item_id, file in corpus.files.items()}
     entries = []
     for change in history.changes:
-        if not everything and not change.published:
+        if not everything and not shown_to_readers(change):
             continue
         item_id = by_file.get(change.path)
         item = corpus.items.get(item_id) if item_id else None
@@ -69,6 +78,21 @@ def amendment_list(history: History, corpus: Corpus, *, everything: bool = False
             old_title = _title_in(change.before) or Path(change.old_path or change.path).stem.replace("-", " ")
         entries.append(Amendment(change=change, item=item, title=title, old_title=old_title))
     return entries
+
+
+def shown_to_readers(change: Change) -> bool:
+    """Whether readers see a change: it changes the words of an item or flow, not only their layout."""
+    return change.published and _read_by_readers(change.path)
+
+
+def _read_by_readers(path: str) -> bool:
+    """Whether a file under content/ holds words readers read: an item (Markdown) or a decision flow.
+
+    The site's own lists (old addresses, the print order, the search words) change how the site
+    works, not what the guidance says: their changes are for auditors, in the manifest.
+    """
+    file = PurePosixPath(path)
+    return file.suffix == ".md" or file.parent.name == "flows"
 
 
 def _title_in(text: str | None) -> str | None:
@@ -122,14 +146,24 @@ def _reader_text(text: str) -> str:
     return "\n".join([*parts, body.split("\n", 1)[1] if "\n" in body else ""])
 
 
+# Markdown that readers never see as characters: heading and quote marks, list bullets, emphasis,
+# code marks, attribute lists and the address half of a link.
+_BLOCK_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)", re.M)
+_ATTRIBUTE_LISTS = re.compile(r"\{:?[ \t]*[#.][^{}\n]*\}")
+_LINKS = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
+_INLINE_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+")
+
+
 def _words(text: str) -> list[str]:
-    """The words of a content file as a reader would read them: links as their text, no template syntax."""
+    """The words of a content file as a reader would read them: links as their text, no template
+    syntax and no Markdown marks, so a redline shows what changed on the page, not '##'."""
     text = _reader_text(text)
     try:
         text = as_read(parse(text))
     except (TemplateSyntaxError, RecursionError):
         pass  # a version that never loaded: its words as written
-    return text.split()
+    text = _LINKS.sub(r"\1", _ATTRIBUTE_LISTS.sub("", _BLOCK_MARKS.sub("", text)))
+    return _INLINE_MARKS.sub("", text).split()
 
 
 def md(value: str) -> Markup:

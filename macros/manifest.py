@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .amendments import amendment_list
+from .amendments import amendment_list, shown_to_readers
 from .corpus import Corpus
 from .history import History
 from .schema import Update
@@ -89,7 +89,7 @@ def audit_manifest(
                 "path": entry.change.path,
                 "old_path": entry.change.old_path,
                 "title": entry.title,
-                "shown_to_readers": entry.change.published,
+                "shown_to_readers": shown_to_readers(entry.change),
             }
             for entry in amendment_list(history, corpus, everything=True)
         ],

@@ -49,6 +49,45 @@ def test_a_layout_only_commit_is_not_shown_to_readers_but_is_audited(tmp_path: P
     assert len(audited) == 1 and audited[0]["shown_to_readers"] is False
 
 
+def test_a_change_without_a_note_shows_readers_its_words_not_the_developers_subject(tmp_path: Path) -> None:
+    root = partnership(tmp_path)
+    item = root / "content" / "legislation" / "riverside-act.md"
+    item.write_text(item.read_text().replace("lets Riverside agencies share", "allows Riverside agencies to share"))
+    subject = "Fix T7/O3 findings from second security review"
+    git(root, "commit", "-q", "-am", subject)
+
+    built = build(root)
+
+    for shown in (history_of(built, "legislation/riverside-act"), article(page(built, "changes"))):
+        assert "Fix T7/O3" not in shown
+        assert "no note was written for this change." in shown
+        assert "<ins>" in shown and "allows" in shown  # the words themselves
+    assert "Fix T7/O3" not in (built.site / "feed.xml").read_text(encoding="utf-8")
+    audited = [c for c in manifest(built)["changes"] if c["subject"] == subject]
+    assert len(audited) == 1 and audited[0]["shown_to_readers"] is True and audited[0]["amendment_note"] is None
+
+
+def test_the_redline_shows_words_not_markdown_and_site_lists_stay_with_the_auditors(tmp_path: Path) -> None:
+    root = partnership(tmp_path)
+    item = root / "content" / "legislation" / "riverside-act.md"
+    item.write_text(
+        item.read_text() + "\n## Duties of **schools**\n\nSchools share [with care](https://example.org/).\n"
+    )
+    (root / "content" / "order.yml").write_text("whole_guidance:\n  - sharing-basics\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Heading", "-m", "Amendment: A section on schools.")
+
+    built = build(root)
+
+    inserted = " ".join(re.findall(r"<ins>(.*?)</ins>", history_of(built, "legislation/riverside-act")))
+    assert "Duties of schools Schools share with care" in inserted
+    assert "##" not in inserted and "**" not in inserted and "example.org" not in inserted
+    changes = article(page(built, "changes"))
+    assert "order" not in re.sub(r"<[^>]+>", " ", changes).split()  # not "New order, by …"
+    audited = [c for c in manifest(built)["changes"] if c["path"] == "content/order.yml"]
+    assert len(audited) == 1 and audited[0]["shown_to_readers"] is False
+
+
 def test_a_wording_change_shows_the_note_redline_author_and_commit_date(tmp_path: Path) -> None:
     root = partnership(tmp_path)
     item = root / "content" / "legislation" / "riverside-act.md"
@@ -108,7 +147,8 @@ def test_a_rename_reads_as_a_rename_and_keeps_the_earlier_history(tmp_path: Path
 
     history = history_of(built, f"guidance/{new}")
     assert 'renamed from "Sharing basics in Riverside"' in history
-    assert "First publication of the Riverside guidance" in history  # followed back through the rename
+    first = git(root, "rev-list", "--max-parents=0", "--abbrev-commit", "HEAD").strip()
+    assert f"(commit {first})" in history  # followed back through the rename
     changes = article(page(built, "changes"))
     assert "<strong>Renamed</strong>" in changes
     assert "<strong>Removed</strong>" not in changes and "<strong>New</strong> <a" not in changes.split("Renamed")[0]

@@ -593,10 +593,14 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         body="Code is text: `<img src=x onerror=alert(1)>` and `&lt;b&gt;`.\n\nSee {{ ref('other-act') }}.\n",
     )
     project.item("legislation", "other-act", "legislation", body="See {{ ref('tricky-act') }}.\n")
-    # A commit too: its subject reaches "What has changed", the feed and the audit manifest.
+    # A commit too: its subject reaches the audit manifest; its note "What has changed" and the feed.
     env = {**os.environ, "GIT_AUTHOR_NAME": "Ed <b>Itor</b>", "GIT_AUTHOR_EMAIL": "e@example.org"}
     env |= {"GIT_COMMITTER_NAME": "Ed", "GIT_COMMITTER_EMAIL": "e@example.org"}
-    for command in (["init", "-q"], ["add", "content", "docs"], ["commit", "-q", "-m", TRICKY_SUBJECT]):
+    for command in (
+        ["init", "-q"],
+        ["add", "content", "docs"],
+        ["commit", "-q", "-m", TRICKY_SUBJECT, "-m", f"Amendment: {TRICKY_SUBJECT}"],
+    ):
         subprocess.run(["git", "-C", str(project.root), *command], check=True, capture_output=True, env=env)
     build = project.build()
     assert build.returncode == 0, build.output

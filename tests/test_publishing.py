@@ -38,7 +38,15 @@ def partnership(tmp_path: Path, *, with_git: bool = True) -> Path:
     if with_git:
         git(root, "init", "-q", "-b", "main")
         git(root, "add", "content", "docs", "mkdocs.yml")
-        git(root, "commit", "-q", "-m", "First publication of the Riverside guidance")
+        git(
+            root,
+            "commit",
+            "-q",
+            "-m",
+            "First publication",
+            "-m",
+            "Amendment: First publication of the Riverside guidance",
+        )
     return root
 
 
@@ -59,7 +67,7 @@ def test_a_new_commit_shows_in_the_item_history_and_on_the_amendments_page(tmp_p
     root = partnership(tmp_path)
     item = root / "content" / "legislation" / "riverside-act.md"
     item.write_text(item.read_text().replace("lets Riverside agencies", "allows Riverside agencies to"))
-    git(root, "commit", "-q", "-am", "Clarify section 7 of the Riverside Act")
+    git(root, "commit", "-q", "-am", "Fix T3", "-m", "Amendment: Clarify section 7 of the Riverside Act")
     head = git(root, "rev-parse", "--short", "HEAD").strip()
 
     built = build(root)
@@ -81,7 +89,7 @@ def test_releases_group_the_amendments(tmp_path: Path) -> None:
     git(root, "tag", "v1.0")
     item = root / "content" / "guidance" / "sharing-basics.md"
     item.write_text(item.read_text() + "\nA new paragraph.\n")
-    git(root, "commit", "-q", "-am", "Add a paragraph on sharing basics")
+    git(root, "commit", "-q", "-am", "Para", "-m", "Amendment: Add a paragraph on sharing basics")
 
     changes = page(build(root), "changes")
     changes = changes[changes.index("<article") :]

@@ -32,7 +32,7 @@ def release_repo(tmp_path: Path) -> Path:
     git(root, "config", "user.name", "Partnership Editor")
     git(root, "config", "user.email", "editor@example.org")
     git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "First publication of the Riverside guidance")
+    git(root, "commit", "-q", "-m", "First publication", "-m", "Amendment: First publication of the Riverside guidance")
     return root
 
 
