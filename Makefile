@@ -78,7 +78,7 @@ test-fast: setup lint ## The checks that need no browser, for the editing loop
 	$(BIN)/python -m pytest -m "not browser" -q
 
 flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
-	$(BIN)/python -m macros.flow_paths
+	$(BIN)/python tools/flow_paths.py
 
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
