@@ -122,7 +122,7 @@ zensical: setup .venv-zensical/.installed ## Build with Zensical into site-zensi
 	$(BIN)/python tools/zensical/compare.py
 
 bench: setup ## Time strict builds of the real site, 500 and 2,000 items against plain Material
-	$(BIN)/python bench/bench.py --sizes real,500,2000 --runs 3 --out bench/results.json
+	$(BIN)/python -m bench --sizes real,500,2000 --runs 3 --out bench/results.json
 	$(BIN)/python bench/serve_reload.py --runs 5
 
 lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)
