@@ -63,7 +63,8 @@ def write_synthetic_project(project: Path, n: int) -> Project:
         body = writer.body()
         path = content / item.folder / f"{item.id}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        # One line per value: a quoted value carried over lines reads as a slip to the generator.
+        front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
         path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
         if item.doc:
             page = docs / item.doc
