@@ -7,26 +7,34 @@ pages, so a section of N pages costs N×N menu entries over the build (4 million
 entry (marked active, holding the page's table of contents); links are relative, so they are the
 same on every page in the same folder.
 
-So ``overrides/partials/nav-item.html`` hands each top-level menu entry to :func:`render_entry`,
-which renders the open section with Material's own macro once per (section, folder), keeps each
+So this hook puts a thin ``partials/nav-item.html`` (:data:`WRAPPER`) in front of the theme's; it
+hands each top-level menu entry to :meth:`MenuCache.render_entry`, which renders the open section with Material's own macro once per (section, folder), keeps each
 entry's markup, and on every other page of that section renders only the page's own entry with
 Material's macro and puts it in its place. Every byte still comes from Material's template; only
 the repetition is skipped. Anything else (closed sections, single pages, a section's index page,
-sub-sections, links) goes to Material's macro unchanged.
+sub-sections, links) goes to Material's macro unchanged. The wrapper lives here, not in
+``overrides/``, so an engine that does not run MkDocs hooks (Zensical) keeps its own menu as it is.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-# The name the override imports Material's own nav-item.html under (it shadows it otherwise).
-MATERIAL_PREFIX = "material"
+# The theme's own templates stay reachable under this prefix, past the wrapper that shadows one.
+THEME_PREFIX = "theme"
+NAV_ITEM = "partials/nav-item.html"
+# Material's nav.html imports nav-item.html and calls render() for each top-level entry.
+WRAPPER = (
+    f'{{%- import "{THEME_PREFIX}/{NAV_ITEM}" as theme with context -%}}'
+    "{%- macro render(nav_item, path, level, parent) -%}"
+    "{{- menu_entry(theme.render, nav_item, path, level, parent, page) -}}"
+    "{%- endmacro -%}"
+)
 
 Render = Callable[..., str]
 
@@ -121,14 +129,11 @@ def _split(
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
-    """Let the override import Material's nav-item.html as material/partials/nav-item.html, and give
-    it this build's cache."""
-    import material
-
-    templates = Path(material.__file__).parent / "templates"
-    assert env.loader is not None
+    """Put the wrapper in front of the theme's nav-item.html and give it this build's cache."""
+    theme = env.loader
+    assert theme is not None
     env.loader = jinja2.ChoiceLoader(
-        [env.loader, jinja2.PrefixLoader({MATERIAL_PREFIX: jinja2.FileSystemLoader(templates)})]
+        [jinja2.DictLoader({NAV_ITEM: WRAPPER}), jinja2.PrefixLoader({THEME_PREFIX: theme}), theme]
     )
     env.globals["menu_entry"] = MenuCache().render_entry
     return env
