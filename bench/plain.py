@@ -22,7 +22,6 @@ from typing import Any
 
 import yaml
 
-from macros.abbreviations import NAME as ABBREVIATIONS
 from macros.cli import read_config
 from macros.pages import NAV_FILE
 
@@ -133,10 +132,7 @@ def write_plain_project(generator: Path, plain: Path, captured: dict[str, Any]) 
         docs_dir="docs",
         theme=theme,
         plugins=[search],
-        # Python-Markdown's own abbr in place of the site's (macros/abbreviations.py): no generator code.
-        markdown_extensions=[
-            "abbr" if extension == ABBREVIATIONS else extension for extension in real.get("markdown_extensions", [])
-        ],
+        markdown_extensions=real.get("markdown_extensions", []),
         nav=captured["nav"],
     )
     if "validation" in real:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from markupsafe import escape
 
-from .abbreviations import NAME as ABBREVIATIONS
+from .abbreviations import GlossaryAbbrExtension
 from .addresses import describe, redirect_url, whole_guidance_order
 from .audit import (
     amendment_list,
@@ -353,9 +353,12 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
             glossary[item.abbreviation] = item.title
             # Plurals such as "YOIs" and "GPs" get the same explanation.
             glossary.setdefault(item.abbreviation + "s", item.title)
-    for name in (ABBREVIATIONS, "abbr"):  # the site's trie-shaped abbr (abbreviations.py), or abbr itself
-        if name in config.get("markdown_extensions", []) and "mdx_configs" in config:
-            config["mdx_configs"].setdefault(name, {})["glossary"] = glossary
+    extensions = config.get("markdown_extensions", [])
+    if "abbr" in extensions and "mdx_configs" in config:
+        config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
+        # The same abbr, finding abbreviations in time that does not grow with the glossary
+        # (abbreviations.py). Put in here, not named in mkdocs.yml, where Zensical could not import it.
+        extensions[extensions.index("abbr")] = GlossaryAbbrExtension(**config["mdx_configs"]["abbr"])
 
 
 def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, site: Any) -> None:

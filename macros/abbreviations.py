@@ -7,7 +7,8 @@ with it, grows quadratically (make bench). The same abbreviations as a trie (``\
 try one branch per letter and find the same matches: at each place the longest abbreviation that ends
 at a word boundary, as the alternation does. Everything else is ``abbr`` unchanged.
 
-In mkdocs.yml as ``macros.abbreviations`` in place of ``abbr``; it takes the same options.
+mkdocs.yml names ``abbr``; under MkDocs the build puts this extension in its place with the same
+options and the glossary (``_explain_abbreviations`` in ``__init__.py``). Zensical keeps ``abbr``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
-
-NAME = "macros.abbreviations"
 
 
 @lru_cache(maxsize=8)

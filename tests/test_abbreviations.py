@@ -39,3 +39,18 @@ def test_pages_get_the_same_tooltips_as_with_abbr() -> None:
     # The longest abbreviation wins: one tooltip for "UK GDPR" and for "CP-IS", the plural its own.
     for shown in ("UK GDPR", "CP-IS", "GPs", "YOIs"):
         assert f'<abbr title="Meaning of {shown}">{shown}</abbr>' in ours
+
+
+def test_the_build_uses_it_in_place_of_abbr_with_the_glossary() -> None:
+    from conftest import ROOT
+
+    from macros import _explain_abbreviations
+    from macros.abbreviations import GlossaryAbbrExtension
+    from macros.loader import load_corpus
+
+    config: dict[str, object] = {"markdown_extensions": ["toc", "abbr", "tables"], "mdx_configs": {}}
+    _explain_abbreviations(config, load_corpus(ROOT / "content", project_dir=ROOT))
+    toc, extension, tables = config["markdown_extensions"]  # type: ignore[misc]
+    assert (toc, tables) == ("toc", "tables") and isinstance(extension, GlossaryAbbrExtension)
+    html = markdown.markdown("Ask the ICO or a GP.", extensions=[extension])
+    assert '<abbr title="Information Commissioner' in html and '<abbr title="General Practitioner">GP</abbr>' in html
