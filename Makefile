@@ -85,7 +85,7 @@ test-fast: setup lint ## The checks that need no browser, for the editing loop
 	$(BIN)/python -m pytest -m "not browser and not node" -q
 
 flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
-	$(BIN)/python -m macros.flow_paths
+	$(BIN)/python tools/flow_paths.py
 
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
@@ -129,7 +129,7 @@ zensical: setup .venv-zensical/.installed ## Build with Zensical into site-zensi
 	$(BIN)/python tools/zensical/compare.py
 
 bench: setup ## Time strict builds of the real site, 500 and 2,000 items against plain Material
-	$(BIN)/python bench/bench.py --sizes real,500,2000 --runs 3 --out bench/results.json
+	$(BIN)/python -m bench --sizes real,500,2000 --runs 3 --out bench/results.json
 	$(BIN)/python bench/serve_reload.py --runs 5
 
 lock: ## Re-pin every dependency to what is installed now (after changing pyproject.toml)

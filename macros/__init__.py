@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from markupsafe import escape
 
+from .abbreviations import GlossaryAbbrExtension
 from .addresses import redirect_url, whole_guidance_order
 from .amendments import amendments_by_release
 from .build_state import build_state
@@ -356,8 +357,12 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
             glossary[item.abbreviation] = item.title
             # Plurals such as "YOIs" and "GPs" get the same explanation.
             glossary.setdefault(item.abbreviation + "s", item.title)
-    if "abbr" in config.get("markdown_extensions", []) and "mdx_configs" in config:
+    extensions = config.get("markdown_extensions", [])
+    if "abbr" in extensions and "mdx_configs" in config:
         config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
+        # The same abbr, finding abbreviations in time that does not grow with the glossary
+        # (abbreviations.py). Put in here, not named in mkdocs.yml, where Zensical could not import it.
+        extensions[extensions.index("abbr")] = GlossaryAbbrExtension(**config["mdx_configs"]["abbr"])
 
 
 def describe_accessibility_test(report_file: Path) -> str:

@@ -15,11 +15,11 @@ from macros.contacts import read_contacts
 from macros.corpus import Corpus
 from macros.flow import NOT_SURE, Flow, load_flows
 from macros.flow_diagram import flow_svg, flow_svg_narrow
-from macros.flow_paths import EXPECTED, render_table
 from macros.loader import load_corpus
 from macros.problems import ContentError
 from macros.refs import link
 from macros.render import FlowRenderer, Renderer
+from tools.flow_paths import EXPECTED, render_table
 
 FLOW_FILE = ROOT / "content" / "flows" / "when-to-share.yml"
 

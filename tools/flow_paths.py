@@ -1,6 +1,7 @@
 """Write every path through each decision flow to tests/expected/, for review as a diff.
 
 Run with `make flow-paths` after changing a flow; the tests compare the flow with these files.
+A maintainer's tool, not part of the generator, so it lives in tools/ rather than macros/.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .flow import Flow, load_flows
-from .loader import load_corpus
+from macros.flow import Flow, load_flows
+from macros.loader import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "expected"

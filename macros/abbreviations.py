@@ -1,0 +1,62 @@
+"""Python-Markdown's ``abbr``, finding the glossary's abbreviations with one trie-shaped pattern.
+
+``abbr`` looks for abbreviations with one alternation of every one of them, longest first
+(``\\b(?:UK GDPR|CP-IS|DVDS|…)\\b``); Python's regular expressions try each alternative in turn at
+every word boundary, so each page costs words × abbreviations, and the site, whose glossary grows
+with it, grows quadratically (make bench). The same abbreviations as a trie (``\\b(?:C(?:P-IS|DA)|…)\\b``)
+try one branch per letter and find the same matches: at each place the longest abbreviation that ends
+at a word boundary, as the alternation does. Everything else is ``abbr`` unchanged.
+
+mkdocs.yml names ``abbr``; under MkDocs the build puts this extension in its place with the same
+options and the glossary (``_explain_abbreviations`` in ``__init__.py``). Zensical keeps ``abbr``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+
+
+@lru_cache(maxsize=8)
+def pattern(abbreviations: frozenset[str]) -> re.Pattern[str]:
+    """One pattern matching exactly what abbr's alternation of ``abbreviations`` matches."""
+    trie: dict[str, Any] = {}
+    for word in abbreviations:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(rf"\b(?:{_branches(trie)})\b")
+
+
+def _branches(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    branches = [re.escape(character) + _branches(child) for character, child in sorted(node.items()) if character]
+    if not branches:
+        return ""
+    group = "(?:" + "|".join(branches) + ")"
+    # Longer first: the optional group is greedy, and gives way when no word boundary follows it.
+    return group + "?" if ends_here else group
+
+
+class GlossaryAbbrTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # Markdown has no type information
+    def run(self, root: Any) -> None:
+        if not self.abbrs:
+            return
+        self.RE = pattern(frozenset(self.abbrs))
+        self.iter_element(root)
+
+
+class GlossaryAbbrExtension(AbbrExtension):  # type: ignore[misc]
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        # Same name and priority: replaces abbr's own tree processor.
+        md.treeprocessors.register(GlossaryAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+
+
+def makeExtension(**kwargs: Any) -> GlossaryAbbrExtension:  # noqa: N802 - the name Python-Markdown looks for
+    return GlossaryAbbrExtension(**kwargs)

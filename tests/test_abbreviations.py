@@ -1,0 +1,56 @@
+"""The glossary's abbreviations are found exactly where Python-Markdown's abbr finds them."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import markdown
+
+from macros.abbreviations import pattern
+
+# Prefixes of one another, plurals, spaces, hyphens and characters regular expressions treat specially.
+ABBREVIATIONS = ["CP", "CPS", "CP-IS", "UK", "UK GDPR", "GDPR", "GP", "GPs", "C++", "A.B", "DVDS", "DV", "YOI", "YOIs"]
+
+
+def alternation(abbreviations: list[str]) -> re.Pattern[str]:
+    """The pattern abbr itself builds (markdown.extensions.abbr.AbbrTreeprocessor.run)."""
+    ordered = sorted(abbreviations, key=len, reverse=True)
+    return re.compile(f"\\b(?:{'|'.join(re.escape(key) for key in ordered)})\\b")
+
+
+def test_the_same_matches_as_abbr_on_every_kind_of_neighbour() -> None:
+    rng = random.Random(17)
+    pieces = [*ABBREVIATIONS, "CPX", "UKG", "GPS", "the", "-", " ", ".", ",", "(", ")", "s", "'", "’", "\n", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(40))
+        expected = [(m.start(), m.group()) for m in alternation(ABBREVIATIONS).finditer(text)]
+        assert [(m.start(), m.group()) for m in pattern(frozenset(ABBREVIATIONS)).finditer(text)] == expected, text
+
+
+def test_pages_get_the_same_tooltips_as_with_abbr() -> None:
+    glossary = {key: f"Meaning of {key}" for key in ABBREVIATIONS}
+    text = "The CP-IS and CPS, the UK GDPR (not UK law), two GPs and C++ or A.B; DVDS, DV and YOIs.\n"
+    theirs = markdown.markdown(text, extensions=["abbr"], extension_configs={"abbr": {"glossary": glossary}})
+    ours = markdown.markdown(
+        text, extensions=["macros.abbreviations"], extension_configs={"macros.abbreviations": {"glossary": glossary}}
+    )
+    assert ours == theirs
+    # The longest abbreviation wins: one tooltip for "UK GDPR" and for "CP-IS", the plural its own.
+    for shown in ("UK GDPR", "CP-IS", "GPs", "YOIs"):
+        assert f'<abbr title="Meaning of {shown}">{shown}</abbr>' in ours
+
+
+def test_the_build_uses_it_in_place_of_abbr_with_the_glossary() -> None:
+    from conftest import ROOT
+
+    from macros import _explain_abbreviations
+    from macros.abbreviations import GlossaryAbbrExtension
+    from macros.loader import load_corpus
+
+    config: dict[str, object] = {"markdown_extensions": ["toc", "abbr", "tables"], "mdx_configs": {}}
+    _explain_abbreviations(config, load_corpus(ROOT / "content", project_dir=ROOT))
+    toc, extension, tables = config["markdown_extensions"]  # type: ignore[misc]
+    assert (toc, tables) == ("toc", "tables") and isinstance(extension, GlossaryAbbrExtension)
+    html = markdown.markdown("Ask the ICO or a GP.", extensions=[extension])
+    assert '<abbr title="Information Commissioner' in html and '<abbr title="General Practitioner">GP</abbr>' in html
