@@ -81,8 +81,8 @@ test: setup browser-tools lint ## Run every test, browser tests included
 accessibility-record: setup browser-tools ## Run the axe checks and write reports/accessibility-test.json (commit it)
 	RECORD_ACCESSIBILITY=1 $(BIN)/python -m pytest -q tests/test_every_page.py -k axe_finds_no_violation
 
-test-fast: setup lint ## The checks that need no browser, for the editing loop
-	$(BIN)/python -m pytest -m "not browser and not node" -q
+test-fast: setup lint ## The quick checks for the editing loop: no browser, npm tool or whole-site rebuild in a temporary repository (make test runs them all)
+	$(BIN)/python -m pytest -m "not browser and not node and not slow" -q
 
 flow-paths: setup ## Rewrite tests/expected/*.paths.yml from the decision flows (review the diff)
 	$(BIN)/python tools/flow_paths.py

@@ -11,6 +11,8 @@ import yaml
 from conftest import ROOT
 from test_publishing import build, cli, git, page, partnership
 
+pytestmark = pytest.mark.slow
+
 
 def test_rename_moves_the_files_rewrites_every_link_and_keeps_the_old_address(tmp_path: Path) -> None:
     root = partnership(tmp_path)

@@ -8,8 +8,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+import pytest
 from test_publishing import build, git, partnership
 from test_releases import make, release_repo
+
+pytestmark = pytest.mark.slow
 
 SITE_URL = "https://guidance.riverside.example.org/"
 

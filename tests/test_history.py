@@ -9,8 +9,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import Build
 from test_publishing import build, git, page, partnership
+
+pytestmark = pytest.mark.slow
 
 
 def article(html: str) -> str:

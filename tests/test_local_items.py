@@ -17,6 +17,8 @@ from conftest import ROOT, Project
 from macros.loader import load_corpus
 from macros.problems import ContentError
 
+pytestmark = pytest.mark.slow
+
 # The non-browser tests that judge the content itself.
 CONTENT_TESTS = ["tests/test_coverage.py", "tests/test_content_quality.py", "tests/test_search_queries.py"]
 

@@ -15,6 +15,8 @@ from conftest import ROOT, Build, run_mkdocs_build
 
 from macros.menu_cache import MenuCache
 
+pytestmark = pytest.mark.slow
+
 _NAV_TAG = re.compile(r"<nav\b|</nav>")
 
 

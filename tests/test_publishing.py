@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Build, run_mkdocs_build
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = ROOT / "tests" / "fixture-partnership"
 PAN_CHESHIRE_WORDS = ("Cheshire", "Halton", "Warrington", "Pan-Cheshire")
 

@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT
 from test_publishing import FIXTURE, git
 
+pytestmark = pytest.mark.slow
+
 VENV = ROOT / ".venv"
 TODAY = dt.date.today()
 LONG_TODAY = f"{TODAY.day} {TODAY:%B %Y}"

@@ -12,10 +12,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 
+import pytest
 from conftest import Project
 
 from macros.problems import ContentError, Problem
 from macros.serve_errors import error_page, serving
+
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:
