@@ -139,6 +139,10 @@ NARROW_OUTCOME_WIDTH = NARROW_LEFT + NARROW_QUESTION_WIDTH - NARROW_OUTCOME_X
 NARROW_WIDTH = NARROW_LEFT + NARROW_QUESTION_WIDTH + 4
 
 
+NARROW_PORT = 10
+"""How far from a question box's top an arrow arrives, and from its foot a line leaves, on a phone."""
+
+
 def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
     order = question_order(flow)
     boxes: dict[str, _Box] = {}
@@ -176,9 +180,12 @@ def flow_svg_narrow(flow: Flow, *, text_version_id: str) -> Markup:
                     f'font-weight="bold" fill="#1a1a1a">{label}</text>'
                 )
             else:
-                # To another question: round the left margin.
-                start_y = source.y + source.height // 2
-                end_y = box.y + box.height // 2
+                # To another question: round the left margin. The line leaves from the lower part of
+                # the question's side and arrives at the upper part of the next, so the arrow into a
+                # question and the line out of it never share a point (and a label cannot be read
+                # as belonging to the arrow beside it).
+                start_y = source.y + source.height - NARROW_PORT
+                end_y = box.y + NARROW_PORT
                 points = f"{source.x},{start_y} 10,{start_y} 10,{end_y} {box.x - 2},{end_y}"
                 edges.append(
                     f'<polyline points="{points}" {arrow}/><text x="14" y="{start_y + 18}" font-size="14" '

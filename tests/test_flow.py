@@ -129,6 +129,20 @@ def test_phone_diagram_fits_a_phone(flow: Flow) -> None:
     assert width <= 344  # drawn at nearly full size in the 328 px of a 360 px phone's content column
 
 
+def test_phone_diagram_never_draws_a_line_out_of_a_question_where_an_arrow_comes_in(flow: Flow) -> None:
+    # Out of question 2 and into question 2 at the same point, "No" read as the answer to question 1.
+    svg = flow_svg_narrow(flow, text_version_id="text")
+    lines = [
+        [tuple(int(n) for n in point.split(",")) for point in points.split()]
+        for points in re.findall(r'<polyline points="([^"]+)"', svg)
+    ]
+    questions = [line for line in lines if line[1][0] < line[0][0]]  # round the left margin: question to question
+    assert len(questions) == len(flow.questions) - 1
+    leaving = {line[0] for line in questions}
+    arriving = {(line[-1][0] + 2, line[-1][1]) for line in questions}  # the arrowhead stops 2 px short
+    assert not leaving & arriving, f"lines leave where arrows arrive: {sorted(leaving & arriving)}"
+
+
 # ---- bad flow files -------------------------------------------------------
 
 
