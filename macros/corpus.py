@@ -55,11 +55,16 @@ class Corpus:
 
     @cached_property
     def backlinks(self) -> dict[str, list[Item]]:
-        """For each item, the other items that cite it, computed once for the whole corpus."""
+        """For each item, the other items that cite it, computed once for the whole corpus.
+
+        Glossary terms are left out: "DVDS is short for the Domestic Violence Disclosure Scheme" is a
+        pointer to the page, not a page that refers to it, and listed under "Referenced by" it reads
+        as the page citing itself.
+        """
         citing: dict[str, set[str]] = {item_id: set() for item_id in self.items}
         for refs in self.references.values():
             for ref in refs:
-                if ref.target_id != ref.source:
+                if ref.target_id != ref.source and KINDS[self.items[ref.source].kind].own_page:
                     citing[ref.target_id].add(ref.source)
         return {
             item_id: sorted((self.items[s] for s in sources), key=lambda item: item.link_text.casefold())
