@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
+from .content_files import SafeYamlLoader
 from .corpus import Corpus
 from .history import Change, History
 from .schema import Item, Update
@@ -189,7 +191,7 @@ def _title_in(text: str | None) -> str | None:
         return None
     front = text.split("\n---", 1)[0][3:]
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict):
@@ -215,7 +217,7 @@ def _reader_text(text: str) -> str:
     if not sep:
         return text
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
     except yaml.YAMLError:
         return text
     parts: list[str] = []
@@ -247,11 +249,14 @@ def md(value: str) -> Markup:
     return escape_markdown(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def redline(before: str, after: str) -> Markup:
     """Word-level differences: deleted words in <del>, inserted in <ins>, each announced as such.
 
     Screen readers do not announce <del> and <ins> by default, so each carries visually hidden
     words ("deleted text", "inserted text"); a few unchanged words either side give the context.
+    Kept per pair of texts: an item's page and the changes page show the same change, and history
+    stays the same between `make serve` rebuilds.
     """
     old, new = _words(before), _words(after)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
