@@ -1,0 +1,137 @@
+"""`make serve`'s quick rebuilds: a MkDocs hook (mkdocs.yml, ``hooks:``), active under `mkdocs serve` only.
+
+MkDocs 1.6 rebuilds the whole site after every save, and its only shortcut (``--dirty``) skips
+pages whose own file is unchanged, which here is every page an edit to content/ changes, and
+leaves the search index with only the pages it rebuilt. Instead, every page is still built, but:
+
+- a page whose Markdown, settings and site files are all what they were at the last rebuild gets
+  the HTML Python-Markdown made of it then (a saved edit changes two or three pages; converting
+  the other seventy was half of each rebuild). A page whose conversion logged anything (a broken
+  link) is converted every time, so every message still appears on every rebuild;
+- a save is noticed within a tenth of a second instead of half a second.
+
+`mkdocs build` (make build, CI, publishing) runs none of this.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+POLL_SECONDS = 0.1
+"""How often the development server looks for saved files (MkDocs: 0.5 s)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        _remember_conversions()
+
+
+def on_serve(server: Any, config: Any, builder: Callable[..., Any]) -> Any:
+    """Look for saved files every POLL_SECONDS, in the watches made so far and those still to come."""
+    observer = getattr(server, "observer", None)
+    # MkDocs' server polls (watchdog's PollingObserver); its interval is fixed when it is made, so it is
+    # set on the observer and on the watches it already holds. Anything else is left as it is.
+    if observer is not None and hasattr(observer, "_timeout") and not observer.is_alive():
+        observer._timeout = min(observer._timeout, POLL_SECONDS)
+        for emitter in observer.emitters:
+            if hasattr(emitter, "_timeout"):
+                emitter._timeout = min(emitter._timeout, POLL_SECONDS)
+    return server
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What Page.render leaves on a page."""
+
+    content: str | None
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+    """By the linked page's source path: the File objects are new at every rebuild."""
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_converted: dict[tuple[Any, ...], _Converted] = {}
+_files_key: tuple[Any, Any] | None = None
+"""(the build's Files, what of them a conversion reads): worked out once per rebuild."""
+
+
+def _site_files(files: Any) -> Any:
+    """Every file's source, address and inclusion: what relative links and anchors resolve against."""
+    global _files_key
+    if _files_key is None or _files_key[0] is not files:
+        _files_key = (
+            files,
+            tuple((file.src_uri, file.dest_uri, file.url, str(file.inclusion)) for file in files),
+        )
+    return _files_key[1]
+
+
+def _remember_conversions() -> None:
+    from mkdocs.structure.pages import Page
+
+    convert = Page.render
+    if getattr(convert, "remembers", False):
+        return
+
+    def render(page: Any, config: Any, files: Any) -> None:
+        key = (
+            page.file.src_uri,
+            page.file.url,
+            page.markdown,
+            repr(config["markdown_extensions"]),
+            repr(config["mdx_configs"]),
+            repr(config["validation"]),
+            config["use_directory_urls"],
+            logging.getLogger("mkdocs").getEffectiveLevel(),
+            _site_files(files),
+        )
+        known = _converted.get(key)
+        if known is not None:
+            page.content = known.content
+            page.toc = known.toc
+            page._title_from_render = known.title
+            page.present_anchor_ids = set(known.anchors) if known.anchors is not None else None
+            if known.links_to_anchors is not None:
+                page.links_to_anchors = {
+                    files.get_file_from_path(path): dict(anchors) for path, anchors in known.links_to_anchors.items()
+                }
+            return
+        logged = _Logged()
+        loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
+        for logger in loggers:
+            logger.addHandler(logged)
+        try:
+            convert(page, config, files)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(logged)
+        links = page.links_to_anchors
+        if logged.count or (links is not None and any(file is None for file in links)):
+            return  # said something, or linked to an unknown file: converted again every time
+        if len(_converted) > 4 * max(len(files.documentation_pages()), 100):
+            _converted.clear()  # pages renamed or edited away
+        _converted[key] = _Converted(
+            content=page.content,
+            toc=page.toc,
+            title=page._title_from_render,
+            anchors=set(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+            links_to_anchors=(
+                {file.src_uri: dict(anchors) for file, anchors in links.items()} if links is not None else None
+            ),
+        )
+
+    render.remembers = True  # type: ignore[attr-defined]
+    Page.render = render  # type: ignore[method-assign,assignment]
