@@ -7,6 +7,7 @@ page is written, and reported together with the file, field and line.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,7 @@ def _load_item(path: Path, relative: Path, shown: str, content_dir: Path) -> tup
     return item, parsed
 
 
+@functools.lru_cache(maxsize=1024)  # a `make serve` rebuild reads again only the files that changed
 def _parse(text: str, shown: str) -> _Parsed:
     if not text.strip():
         raise _FileProblem(
