@@ -133,15 +133,32 @@ def _python_reads(stream: Any) -> bool:
     """Whether only PyYAML's Python reader gives this text its meaning and messages exactly.
 
     libyaml also accepts a '?' inside a value in brackets ("[a, b?c]") and a note straight after a
-    block value's mark ("text: >#"), which PyYAML refuses; such texts (with a '?' and a bracket
-    anywhere, or a '#' after '>' or '|') are read in Python too. Everything else reads the same in
-    both, marks (line, column, character index) included: tests/test_content_errors.py compares them.
+    block value's mark ("text: >#"), which PyYAML refuses; such texts are read in Python too.
+    Everything else reads the same in both, marks (line, column, character index) included:
+    tests/test_yaml_reading.py compares them.
     """
     if not isinstance(stream, str):
         return True
-    return bool(_PYTHON_READS.search(stream) or _BLOCK_NOTE.search(stream)) or (
-        "?" in stream and ("[" in stream or "{" in stream)
-    )
+    if _PYTHON_READS.search(stream) or _BLOCK_NOTE.search(stream):
+        return True
+    return "?" in stream and ("[" in stream or "{" in stream) and _question_in_brackets(stream)
+
+
+def _question_in_brackets(text: str) -> bool:
+    """Whether libyaml reads a '?' inside a plain value in brackets (PyYAML ends the value there and
+    refuses the text), or cannot read the text at all."""
+    depth = 0
+    try:
+        for token in iter(yaml.CBaseLoader(text).get_token, None):
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                depth += 1
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                depth -= 1
+            elif depth and isinstance(token, yaml.ScalarToken) and token.plain and "?" in token.value:
+                return True
+    except Exception:  # noqa: BLE001 - libyaml cannot read it: PyYAML will say why
+        return True
+    return False
 
 
 def _read_differently(root: yaml.Node | None, length: int) -> bool:
