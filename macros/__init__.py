@@ -99,16 +99,15 @@ def define_env(env: Any) -> None:
         log.info("Warning: " + history.advice)
     elif state.fresh and not history.available:
         log.info(history.note)
-    renderer = Renderer(
-        corpus,
-        today=today,
-        history=history,
-        repo_url=env.conf.get("repo_url"),
-        exit_page=env.conf["extra"].get("exit_this_page"),
+    repo_url, exit_page = env.conf.get("repo_url"), env.conf["extra"].get("exit_this_page")
+    renderer = _once(
+        "renderer",
+        (corpus, history, repr((today, repo_url, exit_page))),
+        lambda: Renderer(corpus, today=today, history=history, repo_url=repo_url, exit_page=exit_page),
     )
-    reviews = review_rows(corpus, today)
-    print_order = whole_guidance_order(corpus, site.order)
-    notes = currency_notes(corpus, print_order)
+    reviews = _once("reviews", (corpus, repr(today)), lambda: review_rows(corpus, today))
+    print_order = _once("order", (corpus, site), lambda: whole_guidance_order(corpus, site.order))
+    notes = _once("notes", (corpus, site), lambda: currency_notes(corpus, print_order))
     if state.fresh:
         log.info(review_summary(reviews))
         log.info(status_summary(reviews))
@@ -371,21 +370,48 @@ def _publish_records(config: Any, corpus: Any, history: Any, project_dir: Path, 
         "built_at": built_at.isoformat(timespec="seconds"),
         "note": "" if history.available else history.note,
     }
+    manifest = _once(
+        "manifest",
+        (corpus, history, repr((project_dir, directory_urls))),
+        lambda: audit_manifest(corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of),
+    )
     config["extra"]["guidance_audit"] = {
-        **audit_manifest(corpus, history, project_dir=project_dir, built_at=built_at, url_of=url_of),
+        **manifest,
+        "build": {**manifest["build"], "built_at": built_at.isoformat(timespec="seconds")},  # type: ignore[dict-item]
         "old_addresses": describe(site),
     }
-    config["extra"]["guidance_feed"] = [
-        {
-            "id": f"{entry.change.commit}/{entry.change.path}",
-            "title": f"{entry.verb}: {entry.title}",
-            "url": url_of(entry.item.id) if entry.item else "changes/",
-            "updated": entry.change.date.isoformat(),
-            "summary": entry.note,
-            "author": entry.change.author,
-        }
-        for entry in amendment_list(history, corpus)[:50]
-    ]
+    config["extra"]["guidance_feed"] = _once(
+        "feed",
+        (corpus, history, repr(directory_urls)),
+        lambda: [
+            {
+                "id": f"{entry.change.commit}/{entry.change.path}",
+                "title": f"{entry.verb}: {entry.title}",
+                "url": url_of(entry.item.id) if entry.item else "changes/",
+                "updated": entry.change.date.isoformat(),
+                "summary": entry.note,
+                "author": entry.change.author,
+            }
+            for entry in amendment_list(history, corpus)[:50]
+        ],
+    )
+
+
+_Value = TypeVar("_Value")
+_done: dict[str, tuple[tuple[Any, ...], Any]] = {}
+
+
+def _once(name: str, key: tuple[Any, ...], make: Callable[[], _Value]) -> _Value:
+    """What ``make`` gives, made again only when ``key`` changes: the same objects (the validated
+    content, which build_state keeps while its inputs are unchanged) or the same settings (text).
+    Zensical calls define_env for every page; this keeps the work to once per build."""
+    known = _done.get(name)
+    if known is not None and len(known[0]) == len(key):
+        if all(old is new or (isinstance(old, str) and old == new) for old, new in zip(known[0], key, strict=True)):
+            return known[1]  # type: ignore[no-any-return]
+    value = make()
+    _done[name] = (key, value)
+    return value
 
 
 def describe_accessibility_test(report_file: Path) -> str:
