@@ -7,7 +7,8 @@ leaves the search index with only the pages it rebuilt. Instead, every page is s
 - a page whose Markdown, settings and site files are all what they were at the last rebuild gets
   the HTML Python-Markdown made of it then (a saved edit changes two or three pages; converting
   the other seventy was half of each rebuild). A page whose conversion logged anything (a broken
-  link) is converted every time, so every message still appears on every rebuild;
+  link) is converted every time, so every message still appears on every rebuild. Likewise the
+  search index entries Material's search makes of an unchanged page are reused (a copy of them);
 - a save is noticed within a twentieth of a second instead of half a second.
 
 `mkdocs build` (make build, CI, publishing) runs none of this.
@@ -15,6 +16,7 @@ leaves the search index with only the pages it rebuilt. Instead, every page is s
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ POLL_SECONDS = 0.05
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         _remember_conversions()
+        _remember_search_entries()
 
 
 def on_serve(server: Any, config: Any, builder: Callable[..., Any]) -> Any:
@@ -135,3 +138,43 @@ def _remember_conversions() -> None:
 
     render.remembers = True  # type: ignore[attr-defined]
     Page.render = render  # type: ignore[method-assign,assignment]
+
+
+_entries: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+
+
+def _contents(toc: Any) -> tuple[Any, ...]:
+    """Every heading of a page's table of contents: what search entries take their addresses from."""
+    return tuple((link.id, link.url, link.title, _contents(link.children)) for link in toc or [])
+
+
+def _remember_search_entries() -> None:
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return
+    index_page = SearchIndex.add_entry_from_context
+    if getattr(index_page, "remembers", False):
+        return
+
+    def add_entry_from_context(index: Any, page: Any) -> None:
+        key = (
+            page.url,
+            page.content,
+            str(page.title),
+            repr(page.meta),
+            _contents(page.toc),
+            repr(sorted(index.config.items(), key=str)),
+        )
+        known = _entries.get(key)
+        if known is not None:
+            index.entries.extend(copy.deepcopy(known))
+            return
+        before = len(index.entries)
+        index_page(index, page)
+        if len(_entries) > 4 * max(len(index.entries), 100):
+            _entries.clear()
+        _entries[key] = copy.deepcopy(index.entries[before:])
+
+    add_entry_from_context.remembers = True  # type: ignore[attr-defined]
+    SearchIndex.add_entry_from_context = add_entry_from_context
