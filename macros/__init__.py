@@ -96,18 +96,24 @@ def define_env(env: Any) -> None:
         log.info("Warning: " + history.advice)
     elif state.fresh and not history.available:
         log.info(history.note)
-    renderer = Renderer(
-        corpus,
-        today=today,
-        history=history,
-        repo_url=env.conf.get("repo_url"),
-        edit_uri=env.conf.get("edit_uri"),
-        docs_dir=paths.docs_in_project,
-        exit_page=env.conf["extra"].get("exit_this_page"),
+    repo_url, edit_uri = env.conf.get("repo_url"), env.conf.get("edit_uri")
+    exit_page = env.conf["extra"].get("exit_this_page")
+    renderer = _once(
+        "renderer",
+        (corpus, history, repr((today, repo_url, edit_uri, paths.docs_in_project, exit_page))),
+        lambda: Renderer(
+            corpus,
+            today=today,
+            history=history,
+            repo_url=repo_url,
+            edit_uri=edit_uri,
+            docs_dir=paths.docs_in_project,
+            exit_page=exit_page,
+        ),
     )
-    reviews = review_rows(corpus, today)
-    print_order = whole_guidance_order(corpus, site.order)
-    notes = currency_notes(corpus, print_order)
+    reviews = _once("reviews", (corpus, repr(today)), lambda: review_rows(corpus, today))
+    print_order = _once("order", (corpus, site), lambda: whole_guidance_order(corpus, site.order))
+    notes = _once("notes", (corpus, site), lambda: currency_notes(corpus, print_order))
     if state.fresh:
         log.info(review_summary(reviews))
         log.info(status_summary(reviews))
@@ -363,6 +369,23 @@ def _explain_abbreviations(config: Any, corpus: Any) -> None:
         # The same abbr, finding abbreviations in time that does not grow with the glossary
         # (abbreviations.py). Put in here, not named in mkdocs.yml, where Zensical could not import it.
         extensions[extensions.index("abbr")] = GlossaryAbbrExtension(**config["mdx_configs"]["abbr"])
+
+
+_Value = TypeVar("_Value")
+_done: dict[str, tuple[tuple[Any, ...], Any]] = {}
+
+
+def _once(name: str, key: tuple[Any, ...], make: Callable[[], _Value]) -> _Value:
+    """What ``make`` gives, made again only when ``key`` changes: the same objects (the validated
+    content, which build_state keeps while its inputs are unchanged) or the same settings (text).
+    Zensical calls define_env for every page; this keeps the work to once per build."""
+    known = _done.get(name)
+    if known is not None and len(known[0]) == len(key):
+        if all(old is new or (isinstance(old, str) and old == new) for old, new in zip(known[0], key, strict=True)):
+            return known[1]  # type: ignore[no-any-return]
+    value = make()
+    _done[name] = (key, value)
+    return value
 
 
 def describe_accessibility_test(report_file: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -12,6 +13,7 @@ import yaml
 from jinja2 import TemplateSyntaxError
 from markupsafe import Markup
 
+from .content_files import SafeYamlLoader
 from .corpus import Corpus
 from .escaping import md_escape
 from .history import Change, History
@@ -101,7 +103,7 @@ def _title_in(text: str | None) -> str | None:
         return None
     front = text.split("\n---", 1)[0][3:]
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict):
@@ -126,7 +128,7 @@ def _reader_text(text: str) -> str:
     if not sep:
         return text
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
     except yaml.YAMLError:
         return text
     parts: list[str] = []
@@ -170,11 +172,14 @@ def md(value: str) -> Markup:
     return md_escape(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def redline(before: str, after: str) -> Markup:
     """Word-level differences: deleted words in <del>, inserted in <ins>, each announced as such.
 
     Screen readers do not announce <del> and <ins> by default, so each carries visually hidden
     words ("deleted text", "inserted text"); a few unchanged words either side give the context.
+    Kept per pair of texts: an item's page and the changes page show the same change, and history
+    stays the same between `make serve` rebuilds.
     """
     old, new = _words(before), _words(after)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)

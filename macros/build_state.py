@@ -2,7 +2,9 @@
 
 MkDocs calls ``define_env`` once per build; Zensical calls it for every page. Keying the
 work on the inputs (every content and page file's size and time, the menu, git's own
-files, the date) makes the later calls free, and any edit starts afresh.
+files, the date) makes the later calls free, and any edit starts afresh, except for git's
+log, which is read again only when a commit or tag changes it (a `make serve` rebuild after
+an edit asks git only which files are uncommitted).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from .addresses import SiteData
 from .corpus import Corpus
 from .flow import LoadedFlow
-from .history import History, read_history
+from .history import History, read_history, with_uncommitted
 from .paths import Paths
 from .search import SearchWords
 from .validation import validate
@@ -51,6 +53,13 @@ def _stamp(path: Path) -> tuple[str, int, int] | None:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def _git_key(project_dir: Path) -> tuple[Any, ...]:
+    git = _git_dir(project_dir)
+    # Commits, tags, staging and a shallow clone touch these; the log is read again only when one changes.
+    names = ("HEAD", "index", "logs/HEAD", "packed-refs", "refs/tags", "shallow")
+    return (str(git), *(_stamp(git / name) for name in names)) if git else ()
+
+
 def inputs_key(paths: Paths, nav: Any) -> tuple[Any, ...]:
     files = [
         _stamp(path)
@@ -59,12 +68,23 @@ def inputs_key(paths: Paths, nav: Any) -> tuple[Any, ...]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     ]
-    git = _git_dir(paths.root)
-    # Commits, tags and staging touch these; the log itself is read only when one changes.
-    git_files = (
-        [_stamp(git / name) for name in ("HEAD", "index", "logs/HEAD", "packed-refs", "refs/tags")] if git else []
-    )
-    return (tuple(files), repr(nav), tuple(git_files), dt.date.today())
+    return (tuple(files), repr(nav), _git_key(paths.root), dt.date.today())
+
+
+_history: tuple[tuple[Any, ...], History] | None = None
+"""Git's history of the content, kept between `make serve` rebuilds while git's own files are unchanged."""
+
+
+def _read_history(project_dir: Path, content_dir: Path, git_key: tuple[Any, ...]) -> History:
+    """One `git log` while commits and tags stay the same; after an edit, only `git status` again."""
+    global _history
+    key = (project_dir.resolve(), content_dir.resolve(), git_key)
+    if _history is not None and _history[0] == key:
+        history = with_uncommitted(_history[1], project_dir, content_dir)
+    else:
+        history = read_history(project_dir, content_dir)
+    _history = (key, history)
+    return history
 
 
 def build_state(paths: Paths, config: Any) -> BuildState:
@@ -79,7 +99,7 @@ def build_state(paths: Paths, config: Any) -> BuildState:
         flows=flows,
         site=site,
         search_words=search_words,
-        history=read_history(paths.root, paths.content),
+        history=_read_history(paths.root, paths.content, key[2]),
         today=key[-1],
         fresh=True,
     )

@@ -7,6 +7,7 @@ pasted 5 MB document) gets a plain message naming the file instead of a Python t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -107,17 +108,168 @@ class _NoAliases:
         return super().compose_node(parent, index)  # type: ignore[misc]
 
 
-class ContentYamlLoader(_NoAliases, yaml.SafeLoader):
-    """Safe YAML for staff-written data, without aliases. Dates stay text, so a date like
-    2026-13-01 gets the schema's plain message rather than a crash."""
-
-
-class TextYamlLoader(_NoAliases, yaml.BaseLoader):
-    """YAML whose every value is text ("no", "yes" and "999" are words), without aliases."""
-
-
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
+class PythonContentYamlLoader(_NoAliases, yaml.SafeLoader):
+    """What ContentYamlLoader means, read by PyYAML's own Python code: its errors are the ones
+    yaml_slips.py explains, so every refusal and every token of a broken file comes from here."""
+
+
+class PythonTextYamlLoader(_NoAliases, yaml.BaseLoader):
+    """What TextYamlLoader means, read by PyYAML's own Python code (see PythonContentYamlLoader)."""
+
+
+PythonContentYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+_PYTHON_READS = re.compile(r"[\t\r\ufeff\x85\u2028\u2029]")
+_BLOCK_NOTE = re.compile(r"[|>][-+0-9]*#")
+"""Characters libyaml and PyYAML's Python reader treat differently (a tab inside a value, the kinds
+of line break, a byte-order mark inside the text): a text holding one is read in Python only."""
+
+
+def _python_reads(stream: Any) -> bool:
+    """Whether only PyYAML's Python reader gives this text its meaning and messages exactly.
+
+    libyaml also accepts a '?' inside a value in brackets ("[a, b?c]") and a note straight after a
+    block value's mark ("text: >#"), which PyYAML refuses; such texts are read in Python too.
+    Everything else reads the same in both, marks (line, column, character index) included:
+    tests/test_yaml_reading.py compares them.
+    """
+    if not isinstance(stream, str):
+        return True
+    if _PYTHON_READS.search(stream) or _BLOCK_NOTE.search(stream):
+        return True
+    return "?" in stream and ("[" in stream or "{" in stream) and _question_in_brackets(stream)
+
+
+def _question_in_brackets(text: str) -> bool:
+    """Whether libyaml reads a '?' inside a plain value in brackets (PyYAML ends the value there and
+    refuses the text), or cannot read the text at all."""
+    depth = 0
+    try:
+        for token in iter(yaml.CBaseLoader(text).get_token, None):
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                depth += 1
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                depth -= 1
+            elif depth and isinstance(token, yaml.ScalarToken) and token.plain and "?" in token.value:
+                return True
+    except Exception:  # noqa: BLE001 - libyaml cannot read it: PyYAML will say why
+        return True
+    return False
+
+
+def _read_differently(root: yaml.Node | None, length: int) -> bool:
+    """Whether libyaml's tree may differ from PyYAML's: a node appears twice (what an alias
+    composes to in libyaml), or there is an empty value (libyaml may place it on another line:
+    at the end of a text without a last line break, or in brackets)."""
+    seen: set[int] = set()
+    stack: list[Any] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or node.start_mark.index >= length:
+            return True
+        if isinstance(node, yaml.ScalarNode) and not node.value and not node.style:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return False
+
+
+class _ReadInC:
+    """A loader reading with libyaml (PyYAML's C extension, about ten times faster), meaning
+    exactly what its Python twin means.
+
+    A text libyaml cannot read, one that holds an alias (refused, or for a plain safe load, read
+    as before), or one of the few that libyaml reads differently (``_python_reads``) is read by
+    the Python twin instead, so every message and line number is PyYAML's own. Tokens always
+    come from the Python twin: they are read only to explain slips.
+    """
+
+    _python_loader: type[Any]
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._python: Any = self._python_loader(stream) if _python_reads(stream) else None
+        self._read_in_c = False
+        super().__init__(stream if self._python is None else "")  # type: ignore[call-arg]
+
+    def _twin(self) -> Any:
+        if self._python is None:
+            self._python = self._python_loader(self._stream)
+        return self._python
+
+    def get_single_node(self) -> Any:
+        if self._python is None:
+            try:
+                node = super().get_single_node()  # type: ignore[misc]
+            except Exception:  # noqa: BLE001 - libyaml's refusal: PyYAML gives the one to show
+                node = _unread
+            if node is not _unread and not _read_differently(node, len(self._stream)):
+                self._read_in_c = True
+                return node
+        self._read_in_c = False
+        return self._twin().get_single_node()
+
+    def construct_document(self, node: Any) -> Any:
+        try:
+            return super().construct_document(node)  # type: ignore[misc]
+        except yaml.YAMLError:
+            if not self._read_in_c:
+                raise
+        # A value that cannot be built (an unknown '!tag'): PyYAML's message, whose marks quote the line.
+        twin = self._twin()
+        return twin.construct_document(twin.get_single_node())
+
+    def get_token(self) -> Any:
+        return self._twin().get_token()
+
+    def dispose(self) -> None:
+        if self._python is not None:
+            self._python.dispose()
+
+
+_unread = object()
+
+
+class ContentYamlLoader(_ReadInC, yaml.CSafeLoader):
+    """Safe YAML for staff-written data, without aliases. Dates stay text, so a date like
+    2026-13-01 gets the schema's plain message rather than a crash."""
+
+    _python_loader = PythonContentYamlLoader
+
+
+class TextYamlLoader(_ReadInC, yaml.CBaseLoader):
+    """YAML whose every value is text ("no", "yes" and "999" are words), without aliases."""
+
+    _python_loader = PythonTextYamlLoader
+
+
+class SafeYamlLoader(_ReadInC, yaml.CSafeLoader):
+    """``yaml.safe_load``'s meaning (aliases allowed), read in C: for files from git's history."""
+
+    _python_loader = yaml.SafeLoader
+
+
 ContentYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def yaml_tokens(text: str) -> list[yaml.Token]:
+    """Every token of a text that has been read as YAML without error, for the slip checks."""
+    if not _python_reads(text):
+        try:
+            loader = yaml.CBaseLoader(text)
+            return list(iter(loader.get_token, None))
+        except Exception:  # noqa: BLE001, S110 - read again in Python below
+            pass
+    python = PythonTextYamlLoader(text)
+    try:
+        return list(iter(python.get_token, None))
+    finally:
+        python.dispose()

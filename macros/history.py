@@ -179,7 +179,7 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
     try:
         # The whole log, not just content/: a release tag may sit on a commit that changed no content.
         log = _git(top, "log", f"--format={_FORMAT}", "--name-status", "--find-renames")
-        status = _git(top, "status", "--porcelain", "--", content)
+        uncommitted = _uncommitted(top, content, project)
     except subprocess.CalledProcessError:
         return History(available=False, note="This repository has no commits yet, so no change history is shown.")
 
@@ -233,10 +233,6 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         for change, key in zip(changes, keys, strict=True)
     ]
     head_short, when, version = _head(top)
-    uncommitted = frozenset(
-        path[len(project) + 1 :] if project != "." else path
-        for path in (line[3:].strip() for line in status.splitlines() if line.strip())
-    )
     by_file: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         by_file[change.path].append(change)
@@ -249,6 +245,29 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         version=version,
         uncommitted=uncommitted,
     )
+
+
+def _uncommitted(top: Path, content: str, project: str) -> frozenset[str]:
+    """Content files edited but not committed yet (one `git status`), named as the project names them."""
+    status = _git(top, "status", "--porcelain", "--", content)
+    return frozenset(
+        path[len(project) + 1 :] if project != "." else path
+        for path in (line[3:].strip() for line in status.splitlines() if line.strip())
+    )
+
+
+def with_uncommitted(history: History, project_dir: Path, content_dir: Path) -> History:
+    """``history`` as it stands after edits to content/ since it was read: git's log is unchanged
+    (build_state reads it again when a commit or tag changes it); only the uncommitted files are read again."""
+    if not history.available:
+        return history
+    try:
+        top = Path(_git(project_dir, "rev-parse", "--show-toplevel").strip())
+        content = content_dir.resolve().relative_to(top.resolve()).as_posix()
+        project = project_dir.resolve().relative_to(top.resolve()).as_posix()
+        return replace(history, uncommitted=_uncommitted(top, content, project))
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return read_history(project_dir, content_dir)
 
 
 def _relative(path: str, project: str) -> str:

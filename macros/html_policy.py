@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import re
 import signal
 import threading
@@ -83,6 +84,12 @@ scripts look up, so content cannot stand in for them."""
 
 def check_html(html: str) -> list[Finding]:
     """Every piece of markup the allow-list refuses; empty when all of it is allowed."""
+    return list(_check_html(html))
+
+
+@functools.lru_cache(maxsize=4096)
+def _check_html(html: str) -> tuple[Finding, ...]:
+    """check_html, kept per HTML text: a `make serve` rebuild re-checks only what changed."""
     original = _events(html)
     allowed = _events(clean(html))
     found: list[Finding] = [finding for event in original if (finding := _unsafe_value(event))]
@@ -96,7 +103,7 @@ def check_html(html: str) -> list[Finding]:
                 found.append(finding)
     if not found and original != allowed:
         found.append(Finding("markup that the site does not publish", ""))
-    return found
+    return tuple(found)
 
 
 def _unsafe_value(event: _Event) -> Finding | None:
@@ -263,6 +270,8 @@ class MarkdownToHtml:
     def __init__(self, extensions: list[Any], configs: dict[str, dict[str, Any]]) -> None:
         # Tooltips for abbreviations come from the glossary at page time; they are escaped text.
         self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
+        self._settings = repr((extensions, sorted(configs.items())))
+        self._defines = False
 
     @classmethod
     def from_config(cls, config: Any) -> MarkdownToHtml:
@@ -288,14 +297,28 @@ class MarkdownToHtml:
 
     def convert(self, text: str) -> str:
         self._markdown.reset()
-        return str(self._markdown.convert(text))
+        html = str(self._markdown.convert(text))
+        self._defines = bool(self._markdown.references) or any(
+            getattr(extension, "abbrs", None) for extension in self._markdown.registeredExtensions
+        )
+        return html
 
     def convert_within_limits(self, text: str, *, what: str) -> str:
         """The HTML of ``text``, or Unrenderable naming ``what`` ("text", "page") in plain words:
-        too slow (malformed text that would hold up every build) or nested too deeply."""
+        too slow (malformed text that would hold up every build) or nested too deeply.
+
+        A text converted before with the same settings is not converted again: a `make serve`
+        rebuild re-checks only the texts that changed.
+        """
+        known = _CONVERTED.get((self._settings, text))
+        if known is not None:
+            html, self._defines = known
+            return html
         try:
             with time_limit(TIME_LIMIT):
-                return self.convert(text)
+                html = self.convert(text)
+            _remember((self._settings, text), (html, self._defines))
+            return html
         except TooSlow:
             raise Unrenderable(
                 f"this {what} takes more than {TIME_LIMIT:.0f} seconds to turn into a web page, so it would hold up "
@@ -309,6 +332,16 @@ class MarkdownToHtml:
     def defines_anything(self) -> bool:
         """Whether the last text converted defined a link or an abbreviation for the whole page, found
         by Python-Markdown itself wherever it was written (in a quote, a list…)."""
-        if self._markdown.references:
-            return True
-        return any(getattr(extension, "abbrs", None) for extension in self._markdown.registeredExtensions)
+        return self._defines
+
+
+_CONVERTED: dict[tuple[str, str], tuple[str, bool]] = {}
+"""(settings, text) → (HTML, whether it defines anything), for texts that converted within the limits."""
+
+_CONVERTED_MOST = 4096
+
+
+def _remember(key: tuple[str, str], value: tuple[str, bool]) -> None:
+    if len(_CONVERTED) >= _CONVERTED_MOST:
+        _CONVERTED.pop(next(iter(_CONVERTED)))  # the oldest: texts edited away
+    _CONVERTED[key] = value

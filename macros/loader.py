@@ -6,6 +6,7 @@ page is written, and reported together with the file, field and line.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -172,6 +173,7 @@ def _no_fields(shown: str) -> Problem:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # a `make serve` rebuild reads again only the files that changed
 def _parse(text: str, shown: str) -> _Parsed:
     if not text.strip():
         raise _FileProblem(

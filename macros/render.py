@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -59,6 +60,36 @@ def _demote_headings(markdown: str) -> Markup:
     return Markup(demoted)
 
 
+@functools.cache
+def _site_templates() -> Environment:
+    """The project's own templates, compiled once per process: a `make serve` rebuild, and Zensical,
+    which builds a Renderer for every page, reuse them (Jinja still reloads a template edited on disk)."""
+    templates = Environment(
+        loader=PackageLoader("macros", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    templates.filters["md_escape"] = md_escape
+    templates.filters["long_date"] = long_date
+    templates.filters["cell"] = lambda value: md_escape(value).replace("|", "\\|")
+    return templates
+
+
+# Bodies are staff-written: they get the sandbox, holding nothing but ref(); the site's own
+# templates above are code of this project and get the ordinary environment.
+_BODIES = body_environment()
+
+
+@functools.lru_cache(maxsize=4096)
+def _body_template(source: str) -> Template:
+    """A body compiled once per process: the checks, its page, the whole-guidance page and the
+    next `make serve` rebuild all render the same text."""
+    return _BODIES.from_string(source)
+
+
 class Renderer:
     """Renders pages for one corpus; built once per build, used by every page."""
 
@@ -85,21 +116,7 @@ class Renderer:
         if edit_uri:
             parts, docs = edit_uri.strip("/").split("/"), docs_dir.strip("/").split("/")
             self.edit_root = "/".join(parts[: -len(docs)] if parts[-len(docs) :] == docs else parts)
-        self.templates = Environment(
-            loader=PackageLoader("macros", "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        # Bodies are staff-written: they get the sandbox, holding nothing but ref(); the site's own
-        # templates above are code of this project and get the ordinary environment.
-        self.bodies = body_environment()
-        self._compiled: dict[str, Template] = {}
-        self.templates.filters["md_escape"] = md_escape
-        self.templates.filters["long_date"] = long_date
-        self.templates.filters["cell"] = lambda value: md_escape(value).replace("|", "\\|")
+        self.templates = _site_templates()
 
     def ref(self, target: str, text: str | None = None, *, from_doc: str) -> Markup:
         """A Markdown link from the page ``from_doc`` to an item or one of its rules (refs.link)."""
@@ -107,11 +124,7 @@ class Renderer:
 
     def markdown(self, source: str, *, from_doc: str) -> Markup:
         """Render a content body: its {{ ref() }} calls become links relative to ``from_doc``."""
-        template = self._compiled.get(source)
-        if template is None:
-            # The whole-guidance page renders every body a second time: compile each once.
-            template = self._compiled[source] = self.bodies.from_string(source)
-        return Markup(template.render(ref=self._linker(from_doc)))
+        return Markup(_body_template(source).render(ref=self._linker(from_doc)))
 
     def _linker(self, from_doc: str) -> Callable[..., Markup]:
         """ref() for templates, bound to the page being rendered."""

@@ -13,6 +13,7 @@ by an immutable sandbox holding only ``ref``, so even a check missed here cannot
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -105,8 +106,10 @@ def check_page(source: str) -> list[TemplateProblem]:
     return problems
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(source: str) -> nodes.Template:
-    """Parse without rendering; raises TemplateSyntaxError."""
+    """Parse without rendering; raises TemplateSyntaxError. Kept per text (the tree is only read):
+    a `make serve` rebuild parses only what changed."""
     return _PARSER.parse(source)
 
 

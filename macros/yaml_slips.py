@@ -11,12 +11,13 @@ fields between), so they are looked for after a successful read too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from .content_files import ContentYamlLoader
+from .content_files import PythonContentYamlLoader, yaml_tokens
 
 _FIELD_LINE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*)\s*:(?P<value>.*)$")
 _LIST_LINE = re.compile(r"^(?P<indent>\s*-\s+)(?P<value>.*)$")
@@ -79,21 +80,24 @@ def _multi_line_quote(text: str) -> tuple[int, int, str] | None:
     """(opening line, closing line, quote) of the first quoted value that runs over several lines.
 
     Nobody writing these files means a quoted value to run on: it is a quote left open, which
-    swallows the lines after it until the next quote mark.
+    swallows the lines after it until the next quote mark. ``text`` may be broken YAML: its
+    tokens are read, up to the break, by PyYAML's Python scanner, whose errors are explained here.
     """
-    loader = ContentYamlLoader(text)
+    loader = PythonContentYamlLoader(text)
     try:
-        while True:
-            token = loader.get_token()  # type: ignore[no-untyped-call]
-            if token is None:
-                return None
-            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
-                if token.end_mark.line != token.start_mark.line:
-                    return token.start_mark.line, token.end_mark.line, token.style
+        return _first_multi_line_quote(iter(loader.get_token, None))
     except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
+
+
+def _first_multi_line_quote(tokens: Iterable[yaml.Token]) -> tuple[int, int, str] | None:
+    for token in tokens:
+        if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+            if token.end_mark.line != token.start_mark.line:
+                return token.start_mark.line, token.end_mark.line, token.style
+    return None
 
 
 def _unclosed(lines: list[str], index: int, first_line: int, quote: str, closed_on: int | None) -> Slip:
@@ -246,16 +250,11 @@ def explain_error(error: yaml.YAMLError, text: str, first_line: int) -> Slip | N
 def slips_in_valid_yaml(text: str, first_line: int) -> list[Slip]:
     """Slips that are valid YAML but change what the author wrote: an open quote, a '#'."""
     lines = text.splitlines()
-    opened = _multi_line_quote(text)
+    tokens = yaml_tokens(text)
+    opened = _first_multi_line_quote(tokens)
     if opened is not None:
         return [_unclosed(lines, opened[0], first_line, opened[2], opened[1])]
-    spans: list[tuple[int, int]] = []
-    loader = ContentYamlLoader(text)
-    try:
-        while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
-            spans.append((token.start_mark.index, token.end_mark.index))
-    finally:
-        loader.dispose()
+    spans = [(token.start_mark.index, token.end_mark.index) for token in tokens]
     slips: list[Slip] = []
     offset = 0
     for index, line in enumerate(lines):
