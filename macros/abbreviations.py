@@ -52,6 +52,11 @@ class GlossaryAbbrTreeprocessor(AbbrTreeprocessor):  # type: ignore[misc]  # Mar
 
 
 class GlossaryAbbrExtension(AbbrExtension):  # type: ignore[misc]
+    def __repr__(self) -> str:
+        # Said by what it does, not where it sits in memory: `make serve` keeps a page's HTML while
+        # the settings' text is the same, and each rebuild makes this object anew.
+        return f"GlossaryAbbrExtension({sorted(self.getConfigs().items(), key=str)!r})"
+
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         # Same name and priority: replaces abbr's own tree processor.
