@@ -5,12 +5,11 @@ from __future__ import annotations
 import pstats
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.measure import Case
+from bench.measure import Case, build_command
 from bench.projects import ENV, ROOT
 
 
@@ -19,22 +18,7 @@ def profile(case: Case, work: Path, variant: str = "generator", *, verbose: bool
     project = case.generator if variant == "generator" else case.plain
     prof = work / f"profile-{case.size}-{variant}.prof"
     site = work / case.size / f"site-profile-{variant}"
-    command = [
-        sys.executable,
-        "-m",
-        "cProfile",
-        "-o",
-        str(prof),
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-q",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(site),
-    ]
+    command = build_command(project, site, python_options=("-m", "cProfile", "-o", str(prof)))
     start = time.perf_counter()
     result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
     wall = time.perf_counter() - start

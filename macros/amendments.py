@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .content_files import SafeYamlLoader
 from .corpus import Corpus
 from .escaping import md_escape
+from .front_matter import split_front_matter
 from .history import Change, History
 from .refs import as_read
 from .schema import Item
@@ -99,11 +100,11 @@ def _read_by_readers(path: str) -> bool:
 
 def _title_in(text: str | None) -> str | None:
     """The short title (or title) in a content file's front matter, read from the file's text."""
-    if not text or not text.startswith("---"):
+    split = split_front_matter(text or "")
+    if not split.found:
         return None
-    front = text.split("\n---", 1)[0][3:]
     try:
-        data = yaml.load(front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
+        data = yaml.load(split.front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict):
@@ -122,13 +123,11 @@ _READER_FIELDS = ("title", "short_title", "summary", "aliases", "members", "name
 
 def _reader_text(text: str) -> str:
     """The words of a content file that readers see: titles, summary, rules, notes and the body."""
-    if not text.startswith("---"):
-        return text
-    front, sep, body = text[3:].partition("\n---")
-    if not sep:
+    split = split_front_matter(text)
+    if not split.found:
         return text
     try:
-        data = yaml.load(front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
+        data = yaml.load(split.front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
     except yaml.YAMLError:
         return text
     parts: list[str] = []
@@ -145,7 +144,7 @@ def _reader_text(text: str) -> str:
                     collect(value[key])
 
     collect(data if isinstance(data, dict) else {})
-    return "\n".join([*parts, body.split("\n", 1)[1] if "\n" in body else ""])
+    return "\n".join([*parts, split.body])
 
 
 # Markdown that readers never see as characters: heading and quote marks, list bullets, emphasis,

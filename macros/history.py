@@ -77,7 +77,6 @@ class History:
     changes: list[Change] = field(default_factory=list)
     """Every change to a content file, newest first."""
     head: str = ""
-    head_date: dt.datetime | None = None
     version: str = ""
     """The release tag of the built commit, or its date when it has none."""
     incomplete: bool = False
@@ -140,22 +139,21 @@ def _incomplete(project_dir: Path, top: Path) -> History | None:
         note=INCOMPLETE_NOTE,
         advice="The change history is incomplete in this copy: " + advice,
         head=head[0],
-        head_date=head[1],
-        version=head[2],
+        version=head[1],
     )
 
 
-def _head(top: Path) -> tuple[str, dt.datetime | None, str]:
-    """The built commit's short name, date and version (its release tag, or its date)."""
+def _head(top: Path) -> tuple[str, str]:
+    """The built commit's short name and version (its release tag, or the date it was committed)."""
     try:
         head = _git(top, "log", "-1", "--format=%h%x1f%cI%x1f%D").strip()
     except subprocess.CalledProcessError:
-        return "", None, ""
+        return "", ""
     head_short, head_date, head_refs = (head.split(_FIELD) + ["", "", ""])[:3]
     head_tags = [r.strip()[len("tag: ") :] for r in head_refs.split(",") if r.strip().startswith("tag: ")]
     when = dt.datetime.fromisoformat(head_date) if head_date else None
     version = head_tags[0] if head_tags else (f"{when.day} {when:%B %Y}" if when else "")
-    return head_short, when, version
+    return head_short, version
 
 
 def read_history(project_dir: Path, content_dir: Path) -> History:
@@ -232,7 +230,7 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         )
         for change, key in zip(changes, keys, strict=True)
     ]
-    head_short, when, version = _head(top)
+    head_short, version = _head(top)
     by_file: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         by_file[change.path].append(change)
@@ -241,7 +239,6 @@ def read_history(project_dir: Path, content_dir: Path) -> History:
         changes=changes,
         by_file=dict(by_file),
         head=head_short,
-        head_date=when,
         version=version,
         uncommitted=uncommitted,
     )
