@@ -25,10 +25,10 @@ from typing import Any, TypeVar
 
 from markupsafe import escape
 
-from .abbreviations import GlossaryAbbrExtension
+from .abbreviations import explain_abbreviations
 from .addresses import redirect_url, whole_guidance_order
 from .amendments import amendments_by_release
-from .build_state import build_state
+from .build_state import build_state, once
 from .contacts import read_contacts
 from .currency import currency_notes, notes_summary
 from .outputs import BuildOutputs, build_outputs, failed_outputs
@@ -37,7 +37,7 @@ from .problems import ContentError, PluginError, Problem
 from .refs import resolve
 from .render import FlowRenderer, Renderer, long_date
 from .reviews import review_rows, review_summary, status_summary
-from .schema import GlossaryTerm, Moved, Withdrawn
+from .schema import Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
 
@@ -98,7 +98,7 @@ def define_env(env: Any) -> None:
         log.info(history.note)
     repo_url, edit_uri = env.conf.get("repo_url"), env.conf.get("edit_uri")
     exit_page = env.conf["extra"].get("exit_this_page")
-    renderer = _once(
+    renderer = once(
         "renderer",
         (corpus, history, repr((today, repo_url, edit_uri, paths.docs_in_project, exit_page))),
         lambda: Renderer(
@@ -111,9 +111,9 @@ def define_env(env: Any) -> None:
             exit_page=exit_page,
         ),
     )
-    reviews = _once("reviews", (corpus, repr(today)), lambda: review_rows(corpus, today))
-    print_order = _once("order", (corpus, site), lambda: whole_guidance_order(corpus, site.order))
-    notes = _once("notes", (corpus, site), lambda: currency_notes(corpus, print_order))
+    reviews = once("reviews", (corpus, repr(today)), lambda: review_rows(corpus, today))
+    print_order = once("order", (corpus, site), lambda: whole_guidance_order(corpus, site.order))
+    notes = once("notes", (corpus, site), lambda: currency_notes(corpus, print_order))
     if state.fresh:
         log.info(review_summary(reviews))
         log.info(status_summary(reviews))
@@ -135,7 +135,7 @@ def define_env(env: Any) -> None:
         # A notice, not a warning: strict builds must still publish while partnerships confirm numbers.
         log.info(notice)
     flow_renderer = FlowRenderer(renderer, {flow_id: loaded.flow for flow_id, loaded in flows.items()}, contacts)
-    _explain_abbreviations(env.conf, corpus)
+    explain_abbreviations(env.conf, corpus.items.values())
     _search_layer = SearchLayer(state.search_words)
 
     macro = _registrar(env)
@@ -353,39 +353,6 @@ def _registrar(env: Any) -> Callable[[_Macro], _Macro]:
         return function
 
     return register
-
-
-def _explain_abbreviations(config: Any, corpus: Any) -> None:
-    """Give every abbreviation in the glossary a tooltip on every page, from the glossary items alone."""
-    glossary: dict[str, str] = {}
-    for item in corpus.items.values():
-        if isinstance(item, GlossaryTerm):
-            glossary[item.abbreviation] = item.title
-            # Plurals such as "YOIs" and "GPs" get the same explanation.
-            glossary.setdefault(item.abbreviation + "s", item.title)
-    extensions = config.get("markdown_extensions", [])
-    if "abbr" in extensions and "mdx_configs" in config:
-        config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
-        # The same abbr, finding abbreviations in time that does not grow with the glossary
-        # (abbreviations.py). Put in here, not named in mkdocs.yml, where Zensical could not import it.
-        extensions[extensions.index("abbr")] = GlossaryAbbrExtension(**config["mdx_configs"]["abbr"])
-
-
-_Value = TypeVar("_Value")
-_done: dict[str, tuple[tuple[Any, ...], Any]] = {}
-
-
-def _once(name: str, key: tuple[Any, ...], make: Callable[[], _Value]) -> _Value:
-    """What ``make`` gives, made again only when ``key`` changes: the same objects (the validated
-    content, which build_state keeps while its inputs are unchanged) or the same settings (text).
-    Zensical calls define_env for every page; this keeps the work to once per build."""
-    known = _done.get(name)
-    if known is not None and len(known[0]) == len(key):
-        if all(old is new or (isinstance(old, str) and old == new) for old, new in zip(known[0], key, strict=True)):
-            return known[1]  # type: ignore[no-any-return]
-    value = make()
-    _done[name] = (key, value)
-    return value
 
 
 def describe_accessibility_test(report_file: Path) -> str:

@@ -8,17 +8,20 @@ try one branch per letter and find the same matches: at each place the longest a
 at a word boundary, as the alternation does. Everything else is ``abbr`` unchanged.
 
 mkdocs.yml names ``abbr``; under MkDocs the build puts this extension in its place with the same
-options and the glossary (``_explain_abbreviations`` in ``__init__.py``). Zensical keeps ``abbr``.
+options and the glossary (``explain_abbreviations`` below). Zensical keeps ``abbr``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+
+from .schema import GlossaryTerm
 
 
 @lru_cache(maxsize=8)
@@ -65,3 +68,21 @@ class GlossaryAbbrExtension(AbbrExtension):  # type: ignore[misc]
 
 def makeExtension(**kwargs: Any) -> GlossaryAbbrExtension:  # noqa: N802 - the name Python-Markdown looks for
     return GlossaryAbbrExtension(**kwargs)
+
+
+def explain_abbreviations(config: Any, items: Iterable[Any]) -> None:
+    """Give every abbreviation in the glossary a tooltip on every page, from the glossary items alone.
+
+    The site's `abbr` in mkdocs.yml is replaced here by the same extension with the glossary and the
+    trie-shaped pattern: named in mkdocs.yml instead, it would stop Zensical, which cannot import it.
+    """
+    glossary: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, GlossaryTerm):
+            glossary[item.abbreviation] = item.title
+            # Plurals such as "YOIs" and "GPs" get the same explanation.
+            glossary.setdefault(item.abbreviation + "s", item.title)
+    extensions = config.get("markdown_extensions", [])
+    if "abbr" in extensions and "mdx_configs" in config:
+        config["mdx_configs"].setdefault("abbr", {})["glossary"] = glossary
+        extensions[extensions.index("abbr")] = GlossaryAbbrExtension(**config["mdx_configs"]["abbr"])

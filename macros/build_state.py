@@ -10,9 +10,10 @@ an edit asks git only which files are uncommitted).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .addresses import SiteData
 from .corpus import Corpus
@@ -105,3 +106,20 @@ def build_state(paths: Paths, config: Any) -> BuildState:
     )
     _last = (key, state)
     return state
+
+
+_Value = TypeVar("_Value")
+_done: dict[str, tuple[tuple[Any, ...], Any]] = {}
+
+
+def once(name: str, key: tuple[Any, ...], make: Callable[[], _Value]) -> _Value:
+    """What ``make`` gives, made again only when ``key`` changes: the same objects (the validated
+    content, which build_state keeps while its inputs are unchanged) or the same settings (text).
+    Zensical calls define_env for every page; this keeps the work to once per build."""
+    known = _done.get(name)
+    if known is not None and len(known[0]) == len(key):
+        if all(old is new or (isinstance(old, str) and old == new) for old, new in zip(known[0], key, strict=True)):
+            return known[1]  # type: ignore[no-any-return]
+    value = make()
+    _done[name] = (key, value)
+    return value

@@ -44,12 +44,11 @@ def test_pages_get_the_same_tooltips_as_with_abbr() -> None:
 def test_the_build_uses_it_in_place_of_abbr_with_the_glossary() -> None:
     from conftest import ROOT
 
-    from macros import _explain_abbreviations
-    from macros.abbreviations import GlossaryAbbrExtension
+    from macros.abbreviations import GlossaryAbbrExtension, explain_abbreviations
     from macros.loader import load_corpus
 
     config: dict[str, object] = {"markdown_extensions": ["toc", "abbr", "tables"], "mdx_configs": {}}
-    _explain_abbreviations(config, load_corpus(ROOT / "content", project_dir=ROOT))
+    explain_abbreviations(config, load_corpus(ROOT / "content", project_dir=ROOT).items.values())
     toc, extension, tables = config["markdown_extensions"]  # type: ignore[misc]
     assert (toc, tables) == ("toc", "tables") and isinstance(extension, GlossaryAbbrExtension)
     html = markdown.markdown("Ask the ICO or a GP.", extensions=[extension])
