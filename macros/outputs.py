@@ -19,6 +19,7 @@ The theme draws the 404 page without a page: MkDocs' 404 page reads the stamp fr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -27,15 +28,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .addresses import SiteData, describe
 from .amendments import amendment_list
+from .content_files import SafeYamlLoader
 from .corpus import Corpus
 from .feed import feed_xml
+from .front_matter import split_front_matter
 from .history import History
 from .manifest import audit_manifest
 
 STAMP = "guidance_build"
 """The page metadata key the footer reads: the commit and version the page was built from."""
+FOOTER = "guidance_footer"
+"""The page metadata key of the footer's links (the privacy notice and accessibility statement)."""
+FOOTER_PAGES = ("accessibility.md", "privacy.md")
+"""Page files the footer links to, in this order, when the site has them."""
 AUDIT_FILE = "audit.json"
 FEED_FILE = "feed.xml"
 CHANGES_PAGE = "changes"
@@ -48,13 +57,17 @@ class BuildOutputs:
     """commit, version and note (why there is no history, or why the build failed)."""
     files: dict[str, str] = field(default_factory=dict)
     """The text of each file written at the top of the site, by name."""
+    footer: list[dict[str, str]] = field(default_factory=list)
+    """The footer's links: each page's title and address from the top of the site."""
 
     def stamp_page(self, meta: dict[str, Any]) -> None:
         meta[STAMP] = dict(self.stamp)
+        meta[FOOTER] = [dict(link) for link in self.footer]
 
     def stamp_config(self, config: Any) -> None:
         """For MkDocs' 404 page, the one page drawn without a page (see above)."""
         config["extra"][STAMP] = dict(self.stamp)
+        config["extra"][FOOTER] = [dict(link) for link in self.footer]
 
     def write(self, site_dir: Path) -> None:
         """Write each file into the site, replacing it whole (never half-written) when its text changed."""
@@ -112,6 +125,7 @@ def build_outputs(
             "note": "" if history.available else history.note,
         },
         files={AUDIT_FILE: _json(manifest), FEED_FILE: feed},
+        footer=footer_links(project_dir, config),
     )
     _last = (inputs, values, outputs)
     return outputs
@@ -132,6 +146,7 @@ def failed_outputs(config: Mapping[str, Any], note: str) -> BuildOutputs:
     return BuildOutputs(
         stamp={"commit": "", "version": "", "note": note},
         files={AUDIT_FILE: _json({"error": note}), FEED_FILE: feed},
+        footer=footer_links(Path("."), config),
     )
 
 
@@ -145,6 +160,32 @@ def _settings(config: Mapping[str, Any]) -> dict[str, Any]:
         "site_url": config.get("site_url") or None,
         "directory_urls": bool(config.get("use_directory_urls", True)),
     }
+
+
+def footer_links(project_dir: Path, config: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The privacy notice and accessibility statement, where the site has them, worked out once.
+
+    The theme used to look for them in the whole menu on every page: time that grew with the square
+    of the site's size, and a menu Zensical's theme does not see.
+    """
+    docs = project_dir / str(config.get("docs_dir") or "docs")
+    directory_urls = bool(config.get("use_directory_urls", True))
+    links = []
+    for name in FOOTER_PAGES:
+        path = docs / name
+        if not path.is_file():
+            continue
+        title = None
+        split = split_front_matter(path.read_text(encoding="utf-8"))
+        if split.found:
+            with contextlib.suppress(yaml.YAMLError):
+                front = yaml.load(split.front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
+                if isinstance(front, dict) and isinstance(front.get("title"), str):
+                    title = front["title"]
+        links.append(
+            {"title": title or name.removesuffix(".md").capitalize(), "url": _page_url(name[:-3], directory_urls)}
+        )
+    return links
 
 
 def _page_url(name: str, directory_urls: bool) -> str:
