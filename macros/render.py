@@ -90,6 +90,10 @@ def _body_template(source: str) -> Template:
     return _BODIES.from_string(source)
 
 
+_rendered: tuple[Corpus, dict[tuple[str, str], Markup]] | None = None
+"""Bodies rendered for the current content (the corpus, by identity), by text and page."""
+
+
 class Renderer:
     """Renders pages for one corpus; built once per build, used by every page."""
 
@@ -123,8 +127,19 @@ class Renderer:
         return link(self.corpus, target, text, from_doc=from_doc)
 
     def markdown(self, source: str, *, from_doc: str) -> Markup:
-        """Render a content body: its {{ ref() }} calls become links relative to ``from_doc``."""
-        return Markup(_body_template(source).render(ref=self._linker(from_doc)))
+        """Render a content body: its {{ ref() }} calls become links relative to ``from_doc``.
+
+        The links depend only on the content and the page, so each body is rendered once per page
+        for the current content: the HTML check (validation.py) and the page itself share it.
+        """
+        global _rendered
+        if _rendered is None or _rendered[0] is not self.corpus:
+            _rendered = (self.corpus, {})
+        bodies = _rendered[1]
+        key = (source, from_doc)
+        if key not in bodies:
+            bodies[key] = Markup(_body_template(source).render(ref=self._linker(from_doc)))
+        return bodies[key]
 
     def _linker(self, from_doc: str) -> Callable[..., Markup]:
         """ref() for templates, bound to the page being rendered."""
