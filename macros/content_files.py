@@ -163,8 +163,10 @@ def _question_in_brackets(text: str) -> bool:
 
 def _read_differently(root: yaml.Node | None, length: int) -> bool:
     """Whether libyaml's tree may differ from PyYAML's: a node appears twice (what an alias
-    composes to in libyaml), or there is an empty value (libyaml may place it on another line:
-    at the end of a text without a last line break, or in brackets)."""
+    composes to in libyaml), there is an empty value (libyaml may place it on another line:
+    at the end of a text without a last line break, or in brackets), or a tag holds a second '!'
+    (libyaml reads "!:!odd" as a tag; PyYAML refuses any '!' after the first that does not end a
+    handle such as "!e!", and a plain-text reader would otherwise keep the value)."""
     seen: set[int] = set()
     stack: list[Any] = [root] if root is not None else []
     while stack:
@@ -172,6 +174,8 @@ def _read_differently(root: yaml.Node | None, length: int) -> bool:
         if id(node) in seen or node.start_mark.index >= length:
             return True
         if isinstance(node, yaml.ScalarNode) and not node.value and not node.style:
+            return True
+        if "!" in (node.tag or "")[1:]:
             return True
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):

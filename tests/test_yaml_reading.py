@@ -113,6 +113,8 @@ TRICKY = [
     "title: *Important*\n",
     "date: 2026-13-01\nwhen: 2026-01-01\n",
     "tag: !thing value\n",
+    "words: !:!odd value\n",
+    "words: [!a.b!c x]\n",
     "n: " + "9" * 5000 + "\n",
     "deep: " + "[" * 2000 + "]" * 2000 + "\n",
     'title: "open quote\nsummary: x"\n',
