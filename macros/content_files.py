@@ -190,9 +190,8 @@ class _ReadInC:
     """A loader reading with libyaml (PyYAML's C extension, about ten times faster), meaning
     exactly what its Python twin means.
 
-    A text libyaml cannot read, one that holds an alias (refused, or for a plain safe load, read
-    as before), or one of the few that libyaml reads differently (``_python_reads``) is read by
-    the Python twin instead, so every message and line number is PyYAML's own. Tokens always
+    A text libyaml cannot read, one that holds an alias (refused), or one of the few that
+    libyaml reads differently (``_python_reads``) is read by the Python twin instead, so every message and line number is PyYAML's own. Tokens always
     come from the Python twin: they are read only to explain slips.
     """
 
@@ -253,12 +252,6 @@ class TextYamlLoader(_ReadInC, yaml.CBaseLoader):
     """YAML whose every value is text ("no", "yes" and "999" are words), without aliases."""
 
     _python_loader = PythonTextYamlLoader
-
-
-class SafeYamlLoader(_ReadInC, yaml.CSafeLoader):
-    """``yaml.safe_load``'s meaning (aliases allowed), read in C: for files from git's history."""
-
-    _python_loader = yaml.SafeLoader
 
 
 ContentYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT, Project
 from hostile import ENTITY, MARKUP_PAYLOADS, REFRESH, SCRIPT, TEMPLATE, base, builds, refusal
+
+from macros.amendments import redline
 
 __all__ = ["base"]  # the fixture, used by name
 
@@ -136,3 +140,32 @@ def test_editor_backups_and_system_files_are_ignored(base: Project) -> None:
     base.write("legislation/.DS_Store", "\x00\x01")
     base.write("legislation/Thumbs.db", "\x00\x01")
     builds(base)
+
+
+# --- Earlier versions in git's history: read for the redline, never trusted ------------------------
+
+FIXED = "---\nid: riverside-act\ntitle: Riverside Act\nsummary: Sharing.\n---\nBody.\n"
+
+
+def test_an_alias_bomb_committed_once_is_not_expanded_by_the_redline_of_its_fix() -> None:
+    # The build refused this version, but git keeps it: every later build redlines the commit that
+    # fixed it. Nine levels of nine aliases would be 387 million words; three show the expansion.
+    lines = ["---", "id: riverside-act", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 3)]
+    bomb = "\n".join([*lines, "summary: *a2", "---", "Body.", ""])
+
+    deleted = " ".join(re.findall(r"<del>(.*?)</del>", str(redline(bomb, FIXED)), re.S))
+
+    assert deleted.count("lol") < 20  # the words as written, not 729 copies
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9" * 5000, "!!timestamp not-a-date", "[" * 3000 + "]" * 3000],
+    ids=["a number too long", "an impossible timestamp", "nested too deeply"],
+)
+def test_a_committed_version_the_build_refused_still_gives_a_redline(value: str) -> None:
+    # Raised out of the redline, any of these would stop every later build with a traceback.
+    broken = f"---\nid: riverside-act\ntitle: Riverside Act\nsummary: {value}\n---\nBody.\n"
+
+    assert "Sharing." in str(redline(broken, FIXED))
