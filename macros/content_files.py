@@ -108,16 +108,33 @@ class _NoAliases:
         return super().compose_node(parent, index)  # type: ignore[misc]
 
 
+class _NotTooDeep:
+    """A value nested hundreds deep ("[[[[…") exhausts Python's stack while PyYAML composes it:
+    refused as YAML, at the line reached, so every reader of staff files names file and line."""
+
+    def get_single_node(self) -> Any:
+        try:
+            return super().get_single_node()  # type: ignore[misc]
+        except RecursionError:
+            loader: Any = self  # the YAML loader this is mixed into
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "values are nested too deeply (brackets inside brackets hundreds of times); write them out plainly",
+                loader.get_mark(),
+            ) from None
+
+
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
-class PythonContentYamlLoader(_NoAliases, yaml.SafeLoader):
+class PythonContentYamlLoader(_NotTooDeep, _NoAliases, yaml.SafeLoader):
     """What ContentYamlLoader means, read by PyYAML's own Python code: its errors are the ones
     yaml_slips.py explains, so every refusal and every token of a broken file comes from here."""
 
 
-class PythonTextYamlLoader(_NoAliases, yaml.BaseLoader):
+class PythonTextYamlLoader(_NotTooDeep, _NoAliases, yaml.BaseLoader):
     """What TextYamlLoader means, read by PyYAML's own Python code (see PythonContentYamlLoader)."""
 
 

@@ -134,6 +134,26 @@ def test_a_yaml_alias_bomb_is_refused(base: Project) -> None:
     assert "content/legislation/bomb.md, line 7: the front matter is not valid YAML" in refusal(base)
 
 
+DEEP = "[" * 2000 + "]" * 2000
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "line"),
+    [
+        ("legislation/deep.md", f"---\nkind: legislation\nid: deep\ntitle: {DEEP}\n---\nBody.\n", 4),
+        ("addresses.yml", f"moved:\n  - from: {DEEP}\n", 2),
+        ("search/synonyms.yml", f"question_words: {DEEP}\n", 1),
+    ],
+    ids=["an item", "the old addresses", "the search words"],
+)
+def test_a_value_nested_too_deeply_is_refused_with_its_line(base: Project, file: str, text: str, line: int) -> None:
+    # Python's stack runs out a few hundred brackets deep: a traceback, not a message, before.
+    base.write(file, text)
+    message = refusal(base)
+    assert f"content/{file}, line {line}:" in message and "nested too deeply" in message
+    assert "Traceback" not in message and "RecursionError" not in message
+
+
 def test_editor_backups_and_system_files_are_ignored(base: Project) -> None:
     base.write("legislation/some-act.md~", "not yaml at all")
     base.write("legislation/.#some-act.md", "lock")
