@@ -17,7 +17,7 @@ from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus
 from .field_types import plain_text
-from .front_matter import split_front_matter
+from .front_matter import Split, setting_without_dashes, split_front_matter
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
 from .paths import Paths
 from .problems import Problem
@@ -181,7 +181,7 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
         ]
     split = split_front_matter(source)
     body, body_line = split.body, split.body_line
-    problems += _check_front_matter(split.front, shown)
+    problems += _check_front_matter(split.front, shown) if split.found else _settings_without_dashes(split, shown)
     # The page functions' output is the generator's own; the page's own words and markup are checked.
     own = _TEMPLATE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), body)
     try:
@@ -233,6 +233,24 @@ def _fits(key: str, value: Any) -> bool:
             name in _SEARCH_SETTINGS and isinstance(setting, _SEARCH_SETTINGS[name]) for name, setting in value.items()
         )
     return isinstance(value, list) and set(value) <= _HIDE_VALUES
+
+
+def _settings_without_dashes(split: Split, shown: str) -> list[Problem]:
+    """MkDocs also reads a page's settings from 'key: value' lines at its very top without '---'
+    lines, where the front matter check never looks: 'redirect: https://…' as a page's first line
+    would send its readers to another site. Such lines are refused, whatever they set."""
+    key = setting_without_dashes(split)
+    if key is None:
+        return []
+    return [
+        Problem(
+            file=shown,
+            line=1,
+            field=key,
+            message="MkDocs reads 'key: value' lines at the top of a page as settings of the page, not as its "
+            "words. Start the page with its heading ('# Title'); a page's few settings go between two '---' lines.",
+        )
+    ]
 
 
 def _check_front_matter(front: str, shown: str) -> list[Problem]:

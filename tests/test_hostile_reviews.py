@@ -67,6 +67,16 @@ DOCS_ATTACKS = {
         "---\r\ntemplate: redirect.html\r\n---\r\n# Hi\r\n",
         "field 'template': 'template' is not something a page's front matter may set",
     ),
+    "a redirect written without '---' lines": (
+        "evil17.md",
+        "redirect: https://evil.example/phish\n\n# Hi\n",
+        "docs/evil17.md, line 1, field 'redirect'",
+    ),
+    "a template written without '---' lines, Windows line endings": (
+        "evil18.md",
+        "Title: Hi\r\ntemplate: redirect.html\r\n\r\n# Hi\r\n",
+        "docs/evil18.md, line 1, field 'title'",
+    ),
     "an HTML file": ("evil.html", "<script>alert(1)</script>", "docs/evil.html: only pages"),
     "an SVG file": ("picture.svg", "<svg onload=alert(1)/>", "docs/picture.svg: only pages"),
 }
