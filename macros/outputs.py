@@ -38,6 +38,8 @@ STAMP = "guidance_build"
 """The page metadata key the footer reads: the commit and version the page was built from."""
 AUDIT_FILE = "audit.json"
 FEED_FILE = "feed.xml"
+SITE_FILES = (AUDIT_FILE, FEED_FILE)
+"""The files written at the top of the site, whose addresses no page may take (pages.py)."""
 CHANGES_PAGE = "changes"
 """The "What has changed" page (docs/changes.md), which the feed stands for."""
 

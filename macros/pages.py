@@ -19,6 +19,7 @@ from .corpus import Corpus
 from .field_types import plain_text
 from .front_matter import Split, setting_without_dashes, split_front_matter
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
+from .outputs import SITE_FILES
 from .paths import Paths
 from .problems import Problem
 from .refs import unresolved_calls
@@ -155,6 +156,15 @@ def check_docs_files(paths: Paths, to_html: MarkdownToHtml, corpus: Corpus) -> l
             problems += _check_nav(path, shown, docs_dir)
         elif suffix in MARKDOWN_SUFFIXES and suffix != ".md":
             problems.append(Problem(file=shown, message=f"pages end in .md: rename this file to {path.stem}.md."))
+        elif suffix == ".md" and (taken := _site_file_at(relative)):
+            # The page's folder would be where the file is written: the build would stop at its end.
+            problems.append(
+                Problem(
+                    file=shown,
+                    message=f"this page's address is where the site publishes its {taken}, which it writes itself: "
+                    "rename the page (or its folder).",
+                )
+            )
         elif suffix == ".md":
             problems += _check_page_text(path, shown, docs_dir, to_html, corpus)
         elif not is_ignored(path):
@@ -166,6 +176,13 @@ def check_docs_files(paths: Paths, to_html: MarkdownToHtml, corpus: Corpus) -> l
                 )
             )
     return problems
+
+
+def _site_file_at(relative: str) -> str | None:
+    """The file the generator writes (outputs.py) at the address of a page in docs/: 'audit.json.md'
+    and 'audit.json/…' are published inside a folder 'audit.json/' (any case, for case-blind disks)."""
+    top = relative.split("/", 1)[0].removesuffix(".md").casefold()
+    return next((name for name in SITE_FILES if name.casefold() == top), None)
 
 
 def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownToHtml, corpus: Corpus) -> list[Problem]:
