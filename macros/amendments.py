@@ -13,10 +13,10 @@ import yaml
 from jinja2 import TemplateSyntaxError
 from markupsafe import Markup
 
-from .content_files import SafeYamlLoader
+from .content_files import ContentYamlLoader
 from .corpus import Corpus
 from .escaping import md_escape
-from .front_matter import split_front_matter
+from .front_matter import Split, split_front_matter
 from .history import Change, History
 from .refs import as_read
 from .schema import Item
@@ -98,15 +98,25 @@ def _read_by_readers(path: str) -> bool:
     return file.suffix == ".md" or file.parent.name == "flows"
 
 
-def _title_in(text: str | None) -> str | None:
-    """The short title (or title) in a content file's front matter, read from the file's text."""
-    split = split_front_matter(text or "")
+def _front_data(split: Split) -> object | None:
+    """What an earlier version's front matter held, read as the build reads content (no aliases,
+    dates as text), or None when the build would refuse it.
+
+    git keeps versions the build refused: an alias bomb expanded here, or a number too long or a
+    nesting too deep raised here, would stop every later build, since the fix's redline reads them.
+    """
     if not split.found:
         return None
     try:
-        data = yaml.load(split.front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
-    except yaml.YAMLError:
+        data = yaml.load(split.front, Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader without aliases
+    except (yaml.YAMLError, ValueError, RecursionError):
         return None
+    return {} if data is None else data
+
+
+def _title_in(text: str | None) -> str | None:
+    """The short title (or title) in a content file's front matter, read from the file's text."""
+    data = _front_data(split_front_matter(text or ""))
     if not isinstance(data, dict):
         return None
     title = data.get("short_title") or data.get("title")
@@ -124,11 +134,8 @@ _READER_FIELDS = ("title", "short_title", "summary", "aliases", "members", "name
 def _reader_text(text: str) -> str:
     """The words of a content file that readers see: titles, summary, rules, notes and the body."""
     split = split_front_matter(text)
-    if not split.found:
-        return text
-    try:
-        data = yaml.load(split.front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
-    except yaml.YAMLError:
+    data = _front_data(split)
+    if data is None:
         return text
     parts: list[str] = []
 

@@ -108,16 +108,33 @@ class _NoAliases:
         return super().compose_node(parent, index)  # type: ignore[misc]
 
 
+class _NotTooDeep:
+    """A value nested hundreds deep ("[[[[…") exhausts Python's stack while PyYAML composes it:
+    refused as YAML, at the line reached, so every reader of staff files names file and line."""
+
+    def get_single_node(self) -> Any:
+        try:
+            return super().get_single_node()  # type: ignore[misc]
+        except RecursionError:
+            loader: Any = self  # the YAML loader this is mixed into
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "values are nested too deeply (brackets inside brackets hundreds of times); write them out plainly",
+                loader.get_mark(),
+            ) from None
+
+
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
-class PythonContentYamlLoader(_NoAliases, yaml.SafeLoader):
+class PythonContentYamlLoader(_NotTooDeep, _NoAliases, yaml.SafeLoader):
     """What ContentYamlLoader means, read by PyYAML's own Python code: its errors are the ones
     yaml_slips.py explains, so every refusal and every token of a broken file comes from here."""
 
 
-class PythonTextYamlLoader(_NoAliases, yaml.BaseLoader):
+class PythonTextYamlLoader(_NotTooDeep, _NoAliases, yaml.BaseLoader):
     """What TextYamlLoader means, read by PyYAML's own Python code (see PythonContentYamlLoader)."""
 
 
@@ -163,8 +180,10 @@ def _question_in_brackets(text: str) -> bool:
 
 def _read_differently(root: yaml.Node | None, length: int) -> bool:
     """Whether libyaml's tree may differ from PyYAML's: a node appears twice (what an alias
-    composes to in libyaml), or there is an empty value (libyaml may place it on another line:
-    at the end of a text without a last line break, or in brackets)."""
+    composes to in libyaml), there is an empty value (libyaml may place it on another line:
+    at the end of a text without a last line break, or in brackets), or a tag holds a second '!'
+    (libyaml reads "!:!odd" as a tag; PyYAML refuses any '!' after the first that does not end a
+    handle such as "!e!", and a plain-text reader would otherwise keep the value)."""
     seen: set[int] = set()
     stack: list[Any] = [root] if root is not None else []
     while stack:
@@ -172,6 +191,8 @@ def _read_differently(root: yaml.Node | None, length: int) -> bool:
         if id(node) in seen or node.start_mark.index >= length:
             return True
         if isinstance(node, yaml.ScalarNode) and not node.value and not node.style:
+            return True
+        if "!" in (node.tag or "")[1:]:
             return True
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -186,9 +207,8 @@ class _ReadInC:
     """A loader reading with libyaml (PyYAML's C extension, about ten times faster), meaning
     exactly what its Python twin means.
 
-    A text libyaml cannot read, one that holds an alias (refused, or for a plain safe load, read
-    as before), or one of the few that libyaml reads differently (``_python_reads``) is read by
-    the Python twin instead, so every message and line number is PyYAML's own. Tokens always
+    A text libyaml cannot read, one that holds an alias (refused), or one of the few that
+    libyaml reads differently (``_python_reads``) is read by the Python twin instead, so every message and line number is PyYAML's own. Tokens always
     come from the Python twin: they are read only to explain slips.
     """
 
@@ -249,12 +269,6 @@ class TextYamlLoader(_ReadInC, yaml.CBaseLoader):
     """YAML whose every value is text ("no", "yes" and "999" are words), without aliases."""
 
     _python_loader = PythonTextYamlLoader
-
-
-class SafeYamlLoader(_ReadInC, yaml.CSafeLoader):
-    """``yaml.safe_load``'s meaning (aliases allowed), read in C: for files from git's history."""
-
-    _python_loader = yaml.SafeLoader
 
 
 ContentYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)

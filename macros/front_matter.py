@@ -9,6 +9,9 @@ from dataclasses import dataclass
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE)."""
 
+_SETTING_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+"""A page setting written MultiMarkdown's way (mkdocs.utils.meta.META_RE), without '---' lines."""
+
 
 @dataclass(frozen=True)
 class Split:
@@ -35,3 +38,13 @@ def split_front_matter(source: str) -> Split:
     return Split(
         front=match.group(1), body=text[match.end() :], body_line=text.count("\n", 0, match.end()) + 1, found=True
     )
+
+
+def setting_without_dashes(split: Split) -> str | None:
+    """The setting MkDocs reads from a page without front matter whose first line is 'key: value'
+    (MultiMarkdown's style: such lines, up to the first blank one, become the page's settings and
+    leave its text), by MkDocs' name for it; None when the first line is the page's text."""
+    if split.found:
+        return None
+    match = _SETTING_LINE.match(split.body.split("\n", 1)[0])
+    return match.group("key").lower() if match else None

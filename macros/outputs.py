@@ -47,6 +47,8 @@ FOOTER_PAGES = ("accessibility.md", "privacy.md")
 """Page files the footer links to, in this order, when the site has them."""
 AUDIT_FILE = "audit.json"
 FEED_FILE = "feed.xml"
+SITE_FILES = (AUDIT_FILE, FEED_FILE)
+"""The files written at the top of the site, whose addresses no page may take (pages.py)."""
 CHANGES_PAGE = "changes"
 """The "What has changed" page (docs/changes.md), which the feed stands for."""
 

@@ -17,8 +17,9 @@ from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
 from .corpus import Corpus
 from .field_types import plain_text
-from .front_matter import split_front_matter
+from .front_matter import Split, setting_without_dashes, split_front_matter
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
+from .outputs import SITE_FILES
 from .paths import Paths
 from .problems import Problem
 from .refs import unresolved_calls
@@ -155,6 +156,15 @@ def check_docs_files(paths: Paths, to_html: MarkdownToHtml, corpus: Corpus) -> l
             problems += _check_nav(path, shown, docs_dir)
         elif suffix in MARKDOWN_SUFFIXES and suffix != ".md":
             problems.append(Problem(file=shown, message=f"pages end in .md: rename this file to {path.stem}.md."))
+        elif suffix == ".md" and (taken := _site_file_at(relative)):
+            # The page's folder would be where the file is written: the build would stop at its end.
+            problems.append(
+                Problem(
+                    file=shown,
+                    message=f"this page's address is where the site publishes its {taken}, which it writes itself: "
+                    "rename the page (or its folder).",
+                )
+            )
         elif suffix == ".md":
             problems += _check_page_text(path, shown, docs_dir, to_html, corpus)
         elif not is_ignored(path):
@@ -166,6 +176,13 @@ def check_docs_files(paths: Paths, to_html: MarkdownToHtml, corpus: Corpus) -> l
                 )
             )
     return problems
+
+
+def _site_file_at(relative: str) -> str | None:
+    """The file the generator writes (outputs.py) at the address of a page in docs/: 'audit.json.md'
+    and 'audit.json/…' are published inside a folder 'audit.json/' (any case, for case-blind disks)."""
+    top = relative.split("/", 1)[0].removesuffix(".md").casefold()
+    return next((name for name in SITE_FILES if name.casefold() == top), None)
 
 
 def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownToHtml, corpus: Corpus) -> list[Problem]:
@@ -181,7 +198,7 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
         ]
     split = split_front_matter(source)
     body, body_line = split.body, split.body_line
-    problems += _check_front_matter(split.front, shown)
+    problems += _check_front_matter(split.front, shown) if split.found else _settings_without_dashes(split, shown)
     # The page functions' output is the generator's own; the page's own words and markup are checked.
     own = _TEMPLATE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), body)
     try:
@@ -233,6 +250,24 @@ def _fits(key: str, value: Any) -> bool:
             name in _SEARCH_SETTINGS and isinstance(setting, _SEARCH_SETTINGS[name]) for name, setting in value.items()
         )
     return isinstance(value, list) and set(value) <= _HIDE_VALUES
+
+
+def _settings_without_dashes(split: Split, shown: str) -> list[Problem]:
+    """MkDocs also reads a page's settings from 'key: value' lines at its very top without '---'
+    lines, where the front matter check never looks: 'redirect: https://…' as a page's first line
+    would send its readers to another site. Such lines are refused, whatever they set."""
+    key = setting_without_dashes(split)
+    if key is None:
+        return []
+    return [
+        Problem(
+            file=shown,
+            line=1,
+            field=key,
+            message="MkDocs reads 'key: value' lines at the top of a page as settings of the page, not as its "
+            "words. Start the page with its heading ('# Title'); a page's few settings go between two '---' lines.",
+        )
+    ]
 
 
 def _check_front_matter(front: str, shown: str) -> list[Problem]:

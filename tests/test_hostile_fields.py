@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT, Project
 from hostile import ENTITY, MARKUP_PAYLOADS, REFRESH, SCRIPT, TEMPLATE, base, builds, refusal
+
+from macros.amendments import redline
 
 __all__ = ["base"]  # the fixture, used by name
 
@@ -130,9 +134,58 @@ def test_a_yaml_alias_bomb_is_refused(base: Project) -> None:
     assert "content/legislation/bomb.md, line 7: the front matter is not valid YAML" in refusal(base)
 
 
+DEEP = "[" * 2000 + "]" * 2000
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "line"),
+    [
+        ("legislation/deep.md", f"---\nkind: legislation\nid: deep\ntitle: {DEEP}\n---\nBody.\n", 4),
+        ("addresses.yml", f"moved:\n  - from: {DEEP}\n", 2),
+        ("search/synonyms.yml", f"question_words: {DEEP}\n", 1),
+    ],
+    ids=["an item", "the old addresses", "the search words"],
+)
+def test_a_value_nested_too_deeply_is_refused_with_its_line(base: Project, file: str, text: str, line: int) -> None:
+    # Python's stack runs out a few hundred brackets deep: a traceback, not a message, before.
+    base.write(file, text)
+    message = refusal(base)
+    assert f"content/{file}, line {line}:" in message and "nested too deeply" in message
+    assert "Traceback" not in message and "RecursionError" not in message
+
+
 def test_editor_backups_and_system_files_are_ignored(base: Project) -> None:
     base.write("legislation/some-act.md~", "not yaml at all")
     base.write("legislation/.#some-act.md", "lock")
     base.write("legislation/.DS_Store", "\x00\x01")
     base.write("legislation/Thumbs.db", "\x00\x01")
     builds(base)
+
+
+# --- Earlier versions in git's history: read for the redline, never trusted ------------------------
+
+FIXED = "---\nid: riverside-act\ntitle: Riverside Act\nsummary: Sharing.\n---\nBody.\n"
+
+
+def test_an_alias_bomb_committed_once_is_not_expanded_by_the_redline_of_its_fix() -> None:
+    # The build refused this version, but git keeps it: every later build redlines the commit that
+    # fixed it. Nine levels of nine aliases would be 387 million words; three show the expansion.
+    lines = ["---", "id: riverside-act", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 3)]
+    bomb = "\n".join([*lines, "summary: *a2", "---", "Body.", ""])
+
+    deleted = " ".join(re.findall(r"<del>(.*?)</del>", str(redline(bomb, FIXED)), re.S))
+
+    assert deleted.count("lol") < 20  # the words as written, not 729 copies
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9" * 5000, "!!timestamp not-a-date", "[" * 3000 + "]" * 3000],
+    ids=["a number too long", "an impossible timestamp", "nested too deeply"],
+)
+def test_a_committed_version_the_build_refused_still_gives_a_redline(value: str) -> None:
+    # Raised out of the redline, any of these would stop every later build with a traceback.
+    broken = f"---\nid: riverside-act\ntitle: Riverside Act\nsummary: {value}\n---\nBody.\n"
+
+    assert "Sharing." in str(redline(broken, FIXED))

@@ -67,6 +67,18 @@ DOCS_ATTACKS = {
         "---\r\ntemplate: redirect.html\r\n---\r\n# Hi\r\n",
         "field 'template': 'template' is not something a page's front matter may set",
     ),
+    "a redirect written without '---' lines": (
+        "evil17.md",
+        "redirect: https://evil.example/phish\n\n# Hi\n",
+        "docs/evil17.md, line 1, field 'redirect'",
+    ),
+    "a template written without '---' lines, Windows line endings": (
+        "evil18.md",
+        "Title: Hi\r\ntemplate: redirect.html\r\n\r\n# Hi\r\n",
+        "docs/evil18.md, line 1, field 'title'",
+    ),
+    "a page in the audit manifest's place": ("audit.json.md", "# Hi\n", "docs/audit.json.md: this page"),
+    "a page in the feed's place": ("Feed.xml.md", "# Hi\n", "is where the site publishes its feed.xml"),
     "an HTML file": ("evil.html", "<script>alert(1)</script>", "docs/evil.html: only pages"),
     "an SVG file": ("picture.svg", "<svg onload=alert(1)/>", "docs/picture.svg: only pages"),
 }
@@ -235,3 +247,10 @@ def test_pathological_input_gets_a_plain_message(base: Project, write, named: st
     write(base)
     message = refusal(base)
     assert named in message and "Traceback" not in message
+
+
+def test_a_page_folder_in_the_feeds_place_is_refused(base: Project) -> None:
+    # docs/feed.xml/index.md is published as the folder feed.xml/, where the build writes the feed.
+    (base.docs / "feed.xml").mkdir()
+    (base.docs / "feed.xml" / "index.md").write_text("# Hi\n", encoding="utf-8")
+    assert "docs/feed.xml/index.md: this page's address is where the site publishes its feed.xml" in refusal(base)
