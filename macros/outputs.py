@@ -32,7 +32,7 @@ import yaml
 
 from .addresses import SiteData, describe
 from .amendments import amendment_list
-from .content_files import SafeYamlLoader
+from .content_files import ContentYamlLoader
 from .corpus import Corpus
 from .feed import feed_xml
 from .front_matter import split_front_matter
@@ -180,8 +180,8 @@ def footer_links(project_dir: Path, config: Mapping[str, Any]) -> list[dict[str,
         title = None
         split = split_front_matter(path.read_text(encoding="utf-8"))
         if split.found:
-            with contextlib.suppress(yaml.YAMLError):
-                front = yaml.load(split.front, Loader=SafeYamlLoader)  # noqa: S506 - safe_load's meaning, read in C
+            with contextlib.suppress(yaml.YAMLError, ValueError, RecursionError):
+                front = yaml.load(split.front, Loader=ContentYamlLoader)  # noqa: S506 - a SafeLoader without aliases
                 if isinstance(front, dict) and isinstance(front.get("title"), str):
                     title = front["title"]
         links.append(
