@@ -83,7 +83,7 @@ def define_env(env: Any) -> None:
         _search_layer = None
         # Printed, not logged: MkDocs counts logged errors and would abort the strict build again.
         print(error, file=sys.stderr)
-        _outputs = failed_outputs(env.conf, "The site could not be built.")
+        _outputs = failed_outputs(env.conf, "The site could not be built.", project_dir=project_dir)
         _outputs.stamp_config(env.conf)
         return
     _failed = None

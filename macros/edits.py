@@ -151,13 +151,7 @@ def rename(paths: Paths, corpus: Corpus, old: str, new: str, today: dt.date) -> 
     )
     done.append(f"Renamed {paths.shown(source)} to {paths.shown(target)} (its history follows it).")
 
-    changed = 0
-    for path in _text_files(paths):
-        text = path.read_text(encoding="utf-8")
-        rewritten = rewrite_references(text, old, new)
-        if rewritten != text:
-            path.write_text(rewritten, encoding="utf-8")
-            changed += 1
+    changed = _point_links(paths, old, new)
     done.append(f"Updated the links to it in {changed} file(s).")
 
     if kind.own_page:
@@ -175,6 +169,20 @@ def rename(paths: Paths, corpus: Corpus, old: str, new: str, today: dt.date) -> 
         _nav_replace(paths, f"{kind.folder}/{old}.md", f"{kind.folder}/{new}.md")
         done.append(f"The old address {kind.folder}/{old}/ now sends readers to the new one.")
     return done
+
+
+def _point_links(paths: Paths, old: str, new: str, *, skip: Path | None = None) -> int:
+    """Point every link to ``old`` in the content and page files at ``new``; how many files changed."""
+    changed = 0
+    for path in _text_files(paths):
+        if path == skip:
+            continue
+        text = path.read_text(encoding="utf-8")
+        rewritten = rewrite_references(text, old, new)
+        if rewritten != text:
+            path.write_text(rewritten, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def withdraw(
@@ -200,15 +208,7 @@ def withdraw(
     kind = KINDS[item.kind]
     done = []
     if replaced_by is not None:
-        changed = 0
-        for path in _text_files(paths):
-            if path == paths.root / corpus.files[item_id]:
-                continue
-            text = path.read_text(encoding="utf-8")
-            rewritten = rewrite_references(text, item_id, replaced_by)
-            if rewritten != text:
-                path.write_text(rewritten, encoding="utf-8")
-                changed += 1
+        changed = _point_links(paths, item_id, replaced_by, skip=paths.root / corpus.files[item_id])
         done.append(f"Pointed the links to it in {changed} file(s) at '{replaced_by}'.")
     _git_remove(paths, paths.root / corpus.files[item_id])
     done.append(f"Removed {corpus.files[item_id]} (git keeps what it said).")

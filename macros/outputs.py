@@ -133,7 +133,7 @@ def build_outputs(
     return outputs
 
 
-def failed_outputs(config: Mapping[str, Any], note: str) -> BuildOutputs:
+def failed_outputs(config: Mapping[str, Any], note: str, *, project_dir: Path) -> BuildOutputs:
     """What a build that shows only a content error (under `make serve`) publishes."""
     settings = _settings(config)
     feed = feed_xml(
@@ -148,7 +148,7 @@ def failed_outputs(config: Mapping[str, Any], note: str) -> BuildOutputs:
     return BuildOutputs(
         stamp={"commit": "", "version": "", "note": note},
         files={AUDIT_FILE: _json({"error": note}), FEED_FILE: feed},
-        footer=footer_links(Path("."), config),
+        footer=footer_links(project_dir, config),
     )
 
 

@@ -15,21 +15,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tools.pdf.make_pdf import CHROMIUM, CHROMIUM_ARGS
+
 if TYPE_CHECKING:
     from macros.paths import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags this machine needs: no sandbox as root, and no calls home to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @dataclass(frozen=True)

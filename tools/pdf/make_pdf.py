@@ -22,6 +22,8 @@ import threading
 from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags this machine needs: no sandbox as root, and no calls home to Google's services. The browser
+# tests launch Chromium with the same (tests/conftest.py).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -29,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--disable-quic",
 ]
 PAGE = "whole-guidance/"
 
