@@ -24,13 +24,14 @@ CONTENT_TESTS = ["tests/test_coverage.py", "tests/test_content_quality.py", "tes
 
 
 def copy_project(target: Path) -> Path:
-    """The real content, pages, menu and tests in a temporary folder, with the generator linked in."""
+    """The real content, pages, menu and tests in a temporary folder, with the generator and the tools
+    the tests use (tools/pdf/make_pdf.py holds the browser flags) linked in."""
     target.mkdir()
     for name in ("content", "docs", "tests"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, target / name)
-    for name in ("macros", "overrides"):
+    for name in ("macros", "overrides", "tools"):
         (target / name).symlink_to(ROOT / name, target_is_directory=True)
     return target
 
