@@ -9,13 +9,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import (
-    Environment,
-    PackageLoader,
-    StrictUndefined,
-    Template,
-    select_autoescape,
-)
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .amendments import Amendment, item_amendments
@@ -30,7 +24,7 @@ from .history import History
 from .refs import link, resolve
 from .reviews import ReviewRow, status_summary
 from .schema import KINDS, GlossaryTerm, Item, Legislation, Moved, Withdrawn
-from .templating import body_environment
+from .templating import render_checked
 
 CHANGES_IN_LAW_PAGE = "changes-in-law.md"
 """The page that lists every currency note ("Changes in law since publication")."""
@@ -76,18 +70,6 @@ def _site_templates() -> Environment:
     templates.filters["long_date"] = long_date
     templates.filters["cell"] = lambda value: md_escape(value).replace("|", "\\|")
     return templates
-
-
-# Bodies are staff-written: they get the sandbox, holding nothing but ref(); the site's own
-# templates above are code of this project and get the ordinary environment.
-_BODIES = body_environment()
-
-
-@functools.lru_cache(maxsize=4096)
-def _body_template(source: str) -> Template:
-    """A body compiled once per process: the checks, its page, the whole-guidance page and the
-    next `make serve` rebuild all render the same text."""
-    return _BODIES.from_string(source)
 
 
 _rendered: tuple[Corpus, dict[tuple[str, str], Markup]] | None = None
@@ -138,7 +120,7 @@ class Renderer:
         bodies = _rendered[1]
         key = (source, from_doc)
         if key not in bodies:
-            bodies[key] = Markup(_body_template(source).render(ref=self._linker(from_doc)))
+            bodies[key] = render_checked(source, self._linker(from_doc))
         return bodies[key]
 
     def _linker(self, from_doc: str) -> Callable[..., Markup]:

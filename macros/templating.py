@@ -7,19 +7,21 @@ closed list, checked on the parsed template before anything is rendered:
 - a page file in docs/ may call the generator's page functions with quoted text, and read
   ``config.extra`` settings (``{{ config.extra.partnership.name }}``).
 
-Nothing else is allowed: no attributes, filters, statements or other names. A body is then rendered
-by an immutable sandbox holding only ``ref``, so even a check missed here cannot reach Python.
+Nothing else is allowed: no attributes, filters, statements or other names. A body is never
+compiled: ``render_checked`` reads its parsed tree, writing out its text and calling ``ref`` for each
+call, and refuses any other node, so even a check missed here cannot run anything. Page files are
+rendered by mkdocs-macros.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Environment, TemplateSyntaxError, nodes
+from markupsafe import Markup, escape
 
 from . import refs
 from .front_matter import split_front_matter
@@ -59,21 +61,49 @@ class TemplateProblem:
     message: str
 
 
-def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
-    # Nothing but what is passed in: no range, lipsum, cycler, joiner, namespace or dict.
-    env.globals.clear()
-    env.filters.clear()
-    env.tests.clear()
-    return env
+_PARSER = Environment(keep_trailing_newline=True)
+"""Only parses (Jinja's default delimiters, as mkdocs-macros uses): nothing it parses is compiled or run."""
 
 
-_PARSER = _environment()
+class UncheckedTemplate(ValueError):
+    """A body holds something other than text and quoted ``ref()`` calls: check_body was skipped."""
 
 
-def body_environment() -> ImmutableSandboxedEnvironment:
-    """The sandbox that renders bodies: no globals, filters or tests, nothing mutable, undefined is an error."""
-    return _environment()
+def render_checked(source: str, ref: Callable[..., object]) -> Markup:
+    """A body as its page shows it: its text as written, and each ``ref()`` call as what ``ref``
+    returns for the same quoted arguments (escaped unless it is Markup, as Jinja's autoescape does).
+
+    The parsed tree is read rather than compiled: a body that passed check_body holds nothing else,
+    and whatever else is found raises UncheckedTemplate before anything is called.
+    """
+    parts: list[str] = []
+    for output in parse(source).body:
+        if not isinstance(output, nodes.Output):
+            raise UncheckedTemplate(f"a '{{% … %}}' instruction on line {output.lineno}")
+        for part in output.nodes:
+            if isinstance(part, nodes.TemplateData):
+                parts.append(part.data)
+                continue
+            args, kwargs = _quoted_ref_arguments(part)
+            parts.append(escape(ref(*args, **kwargs)))
+    return Markup("".join(parts))
+
+
+def _quoted_ref_arguments(node: nodes.Node) -> tuple[list[str], dict[str, str]]:
+    """The quoted arguments of a ``ref()`` call; UncheckedTemplate for any other expression."""
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == refs.NAME):
+        raise UncheckedTemplate(f"'{_describe(node)}' on line {node.lineno}")
+    if node.dyn_args is not None or node.dyn_kwargs is not None:
+        raise UncheckedTemplate(f"ref() with unpacked arguments on line {node.lineno}")
+    args = [_quoted_text(value, node.lineno) for value in node.args]
+    kwargs = {keyword.key: _quoted_text(keyword.value, node.lineno) for keyword in node.kwargs}
+    return args, kwargs
+
+
+def _quoted_text(node: nodes.Node, line: int) -> str:
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return node.value
+    raise UncheckedTemplate(f"ref() with '{_describe(node)}' on line {line}: only quoted text")
 
 
 def check_body(source: str) -> list[TemplateProblem]:
