@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .addresses import SiteData
+from .background import Check
 from .corpus import Corpus
 from .flow import LoadedFlow
 from .history import History, read_history, with_uncommitted
 from .paths import Paths
+from .problems import ContentError
 from .search import SearchWords
-from .validation import validate
+from .validation import validate_all_but_html
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class BuildState:
     search_words: SearchWords
     history: History
     today: dt.date
+    html_check: Check
+    """The HTML check's verdict: found, or being found on another core (wait_for_checks)."""
     fresh: bool
     """True when this call did the work (so the build's messages are printed once)."""
 
@@ -90,22 +94,37 @@ def _read_history(project_dir: Path, content_dir: Path, git_key: tuple[Any, ...]
 
 def build_state(paths: Paths, config: Any) -> BuildState:
     """Load, validate and read history once for these inputs; raise ContentError on any problem."""
-    global _last
+    global _last, _current_check
     key = inputs_key(paths, config.get("nav"))
     if _last is not None and _last[0] == key:
-        return replace(_last[1], fresh=False)
-    corpus, flows, site, search_words = validate(paths, config)
-    state = BuildState(
-        corpus=corpus,
-        flows=flows,
-        site=site,
-        search_words=search_words,
-        history=_read_history(paths.root, paths.content, key[2]),
-        today=key[-1],
-        fresh=True,
-    )
-    _last = (key, state)
+        state = replace(_last[1], fresh=False)
+    else:
+        (corpus, flows, site, search_words), html_check = validate_all_but_html(paths, config)
+        state = BuildState(
+            corpus=corpus,
+            flows=flows,
+            site=site,
+            search_words=search_words,
+            history=_read_history(paths.root, paths.content, key[2]),
+            today=key[-1],
+            html_check=Check.soon(html_check),
+            fresh=True,
+        )
+        _last = (key, state)
+    _current_check = state.html_check
+    if state.html_check.done:
+        wait_for_checks()
     return state
+
+
+_current_check: Check | None = None
+"""The HTML check of the content build_state last handed out."""
+
+
+def wait_for_checks() -> None:
+    """Raise ContentError if the current content's HTML check found problems, waiting for its verdict."""
+    if _current_check is not None and (problems := _current_check.problems()):
+        raise ContentError(problems)
 
 
 _Value = TypeVar("_Value")

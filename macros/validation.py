@@ -9,6 +9,7 @@ stage reports every problem it finds; a later stage runs only on content that pa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,6 +34,16 @@ class Validated(NamedTuple):
 
 def validate(paths: Paths, config: Any) -> Validated:
     """The validated content; raises ContentError naming every file, line and field at fault."""
+    validated, html_check = validate_all_but_html(paths, config)
+    problems = html_check()
+    if problems:
+        raise ContentError(problems)
+    return validated
+
+
+def validate_all_but_html(paths: Paths, config: Any) -> tuple[Validated, Callable[[], list[Problem]]]:
+    """validate, with its last stage, the HTML check, handed back to be run: only its verdict
+    counts, so a build may run it on another core while it builds the pages (background.py)."""
     corpus = load_corpus(paths.content, project_dir=paths.root)
     site = load_site_data(paths, corpus)
     to_html = MarkdownToHtml.from_config(config)
@@ -41,10 +52,7 @@ def validate(paths: Paths, config: Any) -> Validated:
         raise ContentError(problems)
     flows = load_flows(paths.content / "flows", corpus.items, project_dir=paths.root)
     search_words = load_search_words(paths.content, project_dir=paths.root)
-    problems = check_published_html(corpus, to_html, paths.root)
-    if problems:
-        raise ContentError(problems)
-    return Validated(corpus, flows, site, search_words)
+    return Validated(corpus, flows, site, search_words), lambda: check_published_html(corpus, to_html, paths.root)
 
 
 SENTINEL = "isgsentinelparagraph"
