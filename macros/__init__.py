@@ -40,6 +40,7 @@ from .reviews import review_rows, review_summary, status_summary
 from .schema import Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
+from .templating import render_checked_page
 
 __all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]
 
@@ -339,6 +340,29 @@ def on_pre_page_macros(env: Any) -> None:
         _outputs.stamp_page(env.page.meta)
     if _failed is not None:
         env.markdown = error_page(_failed)
+        return
+    _render_page_file(env)
+
+
+def _render_page_file(env: Any) -> None:
+    """Render the page file here, from its checked tree, and tell mkdocs-macros the page is done
+    (``render_macros: false``), rather than have it compile every one-line page file into Python.
+
+    Anything out of the ordinary is left to mkdocs-macros, exactly as before: a page or title it
+    would not render or would render itself, and any page function that fails (so its message
+    comes out as it always has).
+    """
+    page = env.page
+    if page.meta.get("render_macros") is not None or env.has_j2(page.title or ""):
+        return
+    try:
+        markdown = render_checked_page(
+            env.env.parse(env.markdown), env.macros, env.variables["config"], env.env.getattr
+        )
+    except Exception:  # noqa: BLE001 - mkdocs-macros renders the page again and reports the failure its own way
+        return
+    env.markdown = markdown
+    page.meta["render_macros"] = False
 
 
 _Macro = TypeVar("_Macro", bound=Callable[..., str])

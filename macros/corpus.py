@@ -4,6 +4,7 @@ What a reference points at and the link it becomes belong to refs.py."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -82,8 +83,10 @@ def doc_url(doc_path: str, *, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_link(from_doc: str, to_doc: str) -> str:
-    """A Markdown link target from one page to another, both relative to docs/."""
+    """A Markdown link target from one page to another, both relative to docs/ (kept: posixpath's
+    relpath is slow, and the pages of one folder link to the same few places thousands of times)."""
     if from_doc == to_doc:
         return posixpath.basename(to_doc)
     return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")

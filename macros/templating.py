@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -66,7 +66,7 @@ _PARSER = Environment(keep_trailing_newline=True)
 
 
 class UncheckedTemplate(ValueError):
-    """A body holds something other than text and quoted ``ref()`` calls: check_body was skipped."""
+    """A text holds something its check would have refused: the check was skipped."""
 
 
 def render_checked(source: str, ref: Callable[..., object]) -> Markup:
@@ -76,17 +76,62 @@ def render_checked(source: str, ref: Callable[..., object]) -> Markup:
     The parsed tree is read rather than compiled: a body that passed check_body holds nothing else,
     and whatever else is found raises UncheckedTemplate before anything is called.
     """
+
+    def value(node: nodes.Node) -> str:
+        args, kwargs = _quoted_ref_arguments(node)
+        return escape(ref(*args, **kwargs))
+
+    return Markup(_render_tree(parse(source), value))
+
+
+def render_checked_page(
+    tree: nodes.Template,
+    functions: Mapping[str, Callable[..., object]],
+    settings: object,
+    getattr: Callable[[object, str], object],
+) -> str:
+    """A page file as mkdocs-macros renders it, from the tree its environment parsed (no autoescape):
+    each page function called with its written-out values, and each ``config.extra…`` read with
+    ``getattr`` (that environment's own, so a missing setting fails as it would there) from
+    ``settings`` (``config``).
+
+    As for bodies, the tree that check_page passed is read, not compiled; anything else raises
+    UncheckedTemplate before anything is called.
+    """
+
+    def value(node: nodes.Node) -> str:
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in PAGE_FUNCTIONS:
+            function = functions[node.node.name]
+            values: list[nodes.Node] = [*node.args, *(keyword.value for keyword in node.kwargs)]
+            if node.dyn_args is not None or node.dyn_kwargs is not None or not all(map(_is_literal, values)):
+                raise UncheckedTemplate(
+                    f"{node.node.name}() with values that are not written out, on line {node.lineno}"
+                )
+            args = [argument.as_const() for argument in node.args]
+            return str(function(*args, **{keyword.key: keyword.value.as_const() for keyword in node.kwargs}))
+        if _is_setting(node, PAGE_SETTINGS):
+            names: list[str] = []
+            while isinstance(node, nodes.Getattr):
+                names.append(node.attr)
+                node = node.node
+            found = settings
+            for name in reversed(names):
+                found = getattr(found, name)
+            return str(found)
+        raise UncheckedTemplate(f"'{_describe(node)}' on line {node.lineno}")
+
+    return _render_tree(tree, value)
+
+
+def _render_tree(tree: nodes.Template, value: Callable[[nodes.Node], str]) -> str:
+    """The text of a checked tree: its text as written and each expression as ``value`` gives it."""
     parts: list[str] = []
-    for output in parse(source).body:
+    for output in tree.body:
         if not isinstance(output, nodes.Output):
             raise UncheckedTemplate(f"a '{{% … %}}' instruction on line {output.lineno}")
         for part in output.nodes:
-            if isinstance(part, nodes.TemplateData):
-                parts.append(part.data)
-                continue
-            args, kwargs = _quoted_ref_arguments(part)
-            parts.append(escape(ref(*args, **kwargs)))
-    return Markup("".join(parts))
+            parts.append(part.data if isinstance(part, nodes.TemplateData) else value(part))
+    return "".join(parts)
 
 
 def _quoted_ref_arguments(node: nodes.Node) -> tuple[list[str], dict[str, str]]:
@@ -140,7 +185,26 @@ def check_page(source: str) -> list[TemplateProblem]:
 def parse(source: str) -> nodes.Template:
     """Parse without rendering; raises TemplateSyntaxError. Kept per text (the tree is only read):
     a `make serve` rebuild parses only what changed."""
+    if not _DELIMITERS.search(source):
+        return _text_only(source)
     return _PARSER.parse(source)
+
+
+_DELIMITERS = re.compile(r"\{[{%#]")
+
+
+def _text_only(source: str) -> nodes.Template:
+    """The tree Jinja's parser makes of text with no ``{{``, ``{%`` or ``{#`` in it, made directly:
+    most texts hold no call, and Jinja's lexer would walk each of them character class by class."""
+    text = _NEWLINES.sub("\n", source)
+    body = [nodes.Output([nodes.TemplateData(text, lineno=1)], lineno=1)] if text else []
+    template = nodes.Template(body, lineno=1)
+    template.set_environment(_PARSER)
+    return template
+
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+"""Jinja's lexer writes every line ending as its newline_sequence, "\\n"."""
 
 
 def _check(source: str, *, functions: frozenset[str], settings: str | None, subject: str) -> list[TemplateProblem]:

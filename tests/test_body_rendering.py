@@ -1,17 +1,27 @@
-"""A checked body renders exactly as Jinja's sandbox would render it, without being compiled.
+"""Checked bodies and page files render exactly as Jinja would render them, without being compiled.
 
-The sandbox is the reference: each body below is rendered both ways with the same ``ref`` and the
-text must match to the character (whitespace control, raw blocks, comments, trailing newlines).
+Jinja is the reference: each body is rendered both ways with the same ``ref`` (against the sandbox
+bodies were once compiled in), each page file both ways with the same page functions (against an
+environment made as mkdocs-macros makes its own), and the text must match to the character
+(whitespace control, raw blocks, comments, trailing newlines).
 """
 
 from __future__ import annotations
 
 import pytest
-from jinja2 import StrictUndefined
+from jinja2 import Environment, StrictUndefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from macros.templating import UncheckedTemplate, check_body, render_checked
+from macros.templating import (
+    PAGE_FUNCTIONS,
+    UncheckedTemplate,
+    check_body,
+    check_page,
+    parse,
+    render_checked,
+    render_checked_page,
+)
 
 
 def fake_ref(target: str, text: str | None = None) -> Markup:
@@ -87,3 +97,77 @@ def test_anything_but_text_and_quoted_ref_calls_is_refused_before_anything_is_ca
         render_checked(f"Before. {body} After.", recording_ref)
     assert calls == []
     assert check_body(body), "the check refuses it too"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "one line", "two\nlines\n", "windows\r\nline\rendings\r\n", "a { brace } and % and # and }}", "\n", "é ‘x’"],
+)
+def test_text_without_template_markers_parses_as_jinja_parses_it(text: str) -> None:
+    assert parse(text) == Environment(keep_trailing_newline=True).parse(text)
+    assert (
+        render_checked(text, fake_ref)
+        == ImmutableSandboxedEnvironment(keep_trailing_newline=True).from_string(text).render()
+    )
+
+
+# --- Page files: rendered as mkdocs-macros' own environment renders them --------------------------
+
+PAGES = [
+    '{{ item_page("care-act-2014") }}\n',
+    "{{ kind_index('Legislation', intro='Laws that allow sharing.') }}\n\nAfter.\n",
+    '# Whole\n\n{{ whole_guidance(figures={"when-and-how-to-share": "main"}, edition=true) }}\n',
+    "Run by {{ config.extra.partnership.name }}.\n\n{{ review_status() }}",
+    "{{ decision_tool('main') }}\n\n\n",
+    "No calls at all.\r\nWindows lines.\r\n",
+    "{{- referral_contacts() -}}\n",
+]
+
+
+def page_functions() -> dict[str, object]:
+    def shows(name: str) -> object:
+        return lambda *args, **kwargs: f"<{name} {args!r} {sorted(kwargs.items())!r}>"
+
+    return {name: shows(name) for name in PAGE_FUNCTIONS}
+
+
+CONFIG = {"extra": {"partnership": {"name": "Pan-Cheshire <partnerships> & co"}}}
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_a_checked_page_renders_as_mkdocs_macros_renders_it(source: str) -> None:
+    assert check_page(source) == []
+    macros_env = Environment(undefined=StrictUndefined)  # as mkdocs-macros makes it: no autoescape
+    macros_env.globals.update(page_functions())
+    expected = macros_env.from_string(source).render(config=CONFIG)
+    rendered = render_checked_page(macros_env.parse(source), page_functions(), CONFIG, macros_env.getattr)  # type: ignore[arg-type]
+    assert rendered == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ config }}",
+        "{{ config.extra }}",
+        "{{ config.site_name }}",
+        "{{ item_page(config.extra.x) }}",
+        "{{ item_page(*['x']) }}",
+        "{{ item_page('x') | upper }}",
+        "{{ cycler }}",
+        "{% include 'x' %}",
+    ],
+)
+def test_anything_else_in_a_page_is_refused_before_anything_is_called(source: str) -> None:
+    called: list[str] = []
+    functions = {name: (lambda *args, **kwargs: called.append("called") or "") for name in PAGE_FUNCTIONS}
+    env = Environment(undefined=StrictUndefined)
+    with pytest.raises(UncheckedTemplate):
+        render_checked_page(env.parse(f"Before. {source}"), functions, CONFIG, env.getattr)
+    assert called == []
+    assert check_page(source), "check_page refuses it too"
+
+
+def test_a_missing_setting_fails_as_it_would_in_mkdocs_macros() -> None:
+    env = Environment(undefined=StrictUndefined)
+    with pytest.raises(UndefinedError):
+        render_checked_page(env.parse("{{ config.extra.nowhere.name }}"), {}, CONFIG, env.getattr)
