@@ -8,8 +8,11 @@ environment made as mkdocs-macros makes its own), and the text must match to the
 
 from __future__ import annotations
 
+import random
+
 import pytest
-from jinja2 import Environment, StrictUndefined, UndefinedError
+from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import nodes as jinja_nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -171,3 +174,62 @@ def test_a_missing_setting_fails_as_it_would_in_mkdocs_macros() -> None:
     env = Environment(undefined=StrictUndefined)
     with pytest.raises(UndefinedError):
         render_checked_page(env.parse("{{ config.extra.nowhere.name }}"), {}, CONFIG, env.getattr)
+
+
+# --- Parsing: the quick paths make the tree Jinja's parser makes, line numbers included --------------
+
+
+def tree_of(node: object) -> object:
+    """A node as nested tuples of its type, line, fields and children, for comparing two trees whole."""
+    if isinstance(node, jinja_nodes.Node):
+        fields = tuple((name, tree_of(value)) for name, value in node.iter_fields())
+        return (type(node).__name__, getattr(node, "lineno", None), fields)
+    if isinstance(node, list):
+        return [tree_of(child) for child in node]
+    return node
+
+
+def jinja_tree(text: str) -> object:
+    try:
+        return tree_of(Environment(keep_trailing_newline=True).parse(text))
+    except TemplateSyntaxError:
+        return "syntax error"
+
+
+def quick_tree(text: str) -> object:
+    try:
+        return tree_of(parse(text))
+    except TemplateSyntaxError:
+        return "syntax error"
+
+
+PIECES = [
+    "text", " ", "\n", "\r\n", "{", "}", "{{", "}}", "%", "#", "-", "'", '"', "\\", "é",
+    "{{ ref('a') }}", '{{ref("b-c")}}', "{{ ref('a', 'words') }}", "{{ ref( 'a' ,text = 'w' ) }}",
+    "{{ ref('a') -}}", "{{- ref('a') }}", "{# note #}", "{% raw %}", "{% endraw %}", "ref('a')",
+    "{{ ref('a',) }}", "{{ ref('a'\n) }}", "{{ ref(\"it's\") }}", "{{ other('a') }}", "{{ ref('a') ~ 'b' }}",
+]  # fmt: skip
+
+
+def test_the_quick_parse_makes_the_tree_jinja_makes_for_every_text() -> None:
+    randomly = random.Random(20261127)
+    texts = ["".join(randomly.choices(PIECES, k=randomly.randint(0, 12))) for _ in range(3000)]
+    quick = 0
+    for text in texts:
+        assert quick_tree(text) == jinja_tree(text), text
+        quick += jinja_tree(text) != "syntax error" and "{" in text
+    assert quick > 500, "the texts should exercise the quick path"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See {{ ref('a') }}.\nThen {{ ref('b', 'the b page') }} and\n\n{{ ref('c', text='c') }} at the end.\n",
+        "{{{ ref('a') }}",
+        "{{ ref('a') }}}",
+        "{{ ref('a') }}{{ ref('b') }}",
+        "Line\r\nwith {{ ref('a') }}\r\n",
+    ],
+)
+def test_texts_with_links_parse_as_jinja_parses_them(text: str) -> None:
+    assert quick_tree(text) == jinja_tree(text)
