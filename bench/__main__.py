@@ -4,8 +4,9 @@
     .venv/bin/python -m bench --profile --sizes 2000 [--profile-plain]
 
 For every size it builds, in a temporary folder, a generator project (projects.py: a synthetic corpus
-of N items, or a copy of the real project) and its plain Material twin (plain.py), then times strict
-builds of both (measure.py) and prints the table, the ratios, growth and the goals (report.py).
+of N items, or a copy of the real project), its plain Material twin and the floor (plain.py: the twin
+with the stack's two plugins on, doing nothing), then times strict builds of all three (measure.py)
+and prints the table, the ratios, growth and the goals (report.py).
 It reports; it never asserts. See bench/README.md.
 """
 
@@ -81,7 +82,7 @@ def main() -> None:
             "method": {
                 "wall": "time.perf_counter() around one `python -m mkdocs build --strict -q` child process",
                 "peak_memory": "ru_maxrss of that child from os.wait4() (per process, KiB -> MB)",
-                "runs": f"{args.runs} per variant, alternating generator/plain, median reported",
+                "runs": f"{args.runs} per variant, taking turns generator/plain/floor, median reported",
                 "gzip_level": GZIP_LEVEL,
                 "page_js_css": "same-origin <script src> and <link rel=stylesheet> of one item page, gzipped one by one",
             },

@@ -2,8 +2,8 @@
 
 Peak memory is the ``ru_maxrss`` the kernel reports for exactly that build process, collected with
 ``os.wait4()`` on its pid (per process, so no delta arithmetic on a running maximum is needed).
-Builds of the generator and its plain twin alternate (generator, plain, generator, plain…) so a
-change in the machine's load hits both; medians are reported.
+Builds of the generator, its plain twin and the floor take turns (generator, plain, floor,
+generator…) so a change in the machine's load hits all three; medians are reported.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bench.plain import capture, write_plain_project
+from bench.plain import capture, write_floor_project, write_plain_project
 from bench.projects import ENV, write_real_project, write_synthetic_project
 from macros.corpus import doc_url
 
@@ -115,15 +115,20 @@ def timed_build(project: Path, site: Path, log: Path) -> dict[str, Any]:
     }
 
 
+VARIANTS = ("generator", "plain", "floor")
+"""Built in turn, so a busy spell slows all three alike: see plain.py for the plain twin and the floor."""
+
+
 @dataclass
 class Case:
     size: str
     generator: Path
     plain: Path
+    floor: Path
     sample_doc: str
     items: int
     mirrored_pages: list[str] = field(default_factory=list)
-    runs: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"generator": [], "plain": []})
+    runs: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {variant: [] for variant in VARIANTS})
     metrics: dict[str, dict[str, Any]] = field(default_factory=dict)
     note: str = ""
 
@@ -131,19 +136,22 @@ class Case:
 def prepare(size: str, work: Path) -> Case:
     """The generator project of this size and its plain twin, in ``work/size``."""
     base = work / size
-    generator, plain = base / "generator", base / "plain"
+    generator, plain, floor = base / "generator", base / "plain", base / "floor"
     generator.mkdir(parents=True)
     plain.mkdir(parents=True)
+    floor.mkdir(parents=True)
     started = time.perf_counter()
     info = write_real_project(generator) if size == "real" else write_synthetic_project(generator, int(size))
     captured = capture(generator, base / "captured.json", base / "capture-site")
     write_plain_project(generator, plain, captured)
+    write_floor_project(generator, plain, floor)
     mirrored = f" (+ real pages {', '.join(info.mirrored_pages)})" if info.mirrored_pages else ""
     print(f"[{size}] prepared {info.items} items{mirrored} in {time.perf_counter() - started:.1f} s", flush=True)
     return Case(
         size=size,
         generator=generator,
         plain=plain,
+        floor=floor,
         sample_doc=info.sample_doc,
         items=info.items,
         mirrored_pages=info.mirrored_pages,
@@ -155,8 +163,8 @@ def run_case(case: Case, runs: int, work: Path) -> None:
     planned = runs
     run = 0
     while run < planned:
-        for variant in ("generator", "plain"):
-            project = case.generator if variant == "generator" else case.plain
+        for variant in VARIANTS:
+            project = {"generator": case.generator, "plain": case.plain, "floor": case.floor}[variant]
             site = base / f"site-{variant}-{run}"
             result = timed_build(project, site, base / f"build-{variant}-{run}.log")
             if result["ok"] and variant not in case.metrics:
@@ -187,7 +195,7 @@ def summary(case: Case) -> dict[str, Any]:
         "mirrored_real_pages": case.mirrored_pages,
         "note": case.note,
     }
-    for variant in ("generator", "plain"):
+    for variant in VARIANTS:
         ok = [r for r in case.runs[variant] if r["ok"]]
         entry: dict[str, Any] = {
             "runs": [{k: v for k, v in r.items() if k != "log_tail" or v} for r in case.runs[variant]],
@@ -199,4 +207,7 @@ def summary(case: Case) -> dict[str, Any]:
             entry["peak_rss_mb"] = statistics.median(r["peak_rss_mb"] for r in ok)
         entry.update(case.metrics.get(variant, {}))
         out[variant] = entry
+    plain, floor = case.metrics.get("plain", {}), case.metrics.get("floor", {})
+    if any(plain.get(key) != floor.get(key) for key in ("pages", "output_bytes")):
+        out["floor_note"] = "the floor did not build the same site as the plain twin: its time is not a floor"
     return out

@@ -7,6 +7,11 @@ Material: no macros, no ``custom_dir``, no extra CSS/JS, same theme options, ``m
 search settings and validation. Only front matter a person wrote is kept (not what the generator
 adds: tags, description, boost), and there is no abbreviation glossary.
 
+The *floor* is that twin with the two plugins the stack requires switched on and doing nothing:
+mkdocs-macros with a module that defines nothing and renders no page, and awesome-nav reading the
+generator's own ``docs/.nav.yml`` instead of ``nav``. It builds the same site byte for byte; its
+time over the plain twin is what any generator on this stack pays before it does any work.
+
 Run as a child: ``python -m bench.plain CONFIG_FILE OUT_JSON SCRATCH_SITE``.
 """
 
@@ -138,6 +143,24 @@ def write_plain_project(generator: Path, plain: Path, captured: dict[str, Any]) 
     if "validation" in real:
         config["validation"] = real["validation"]
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+FLOOR_MODULE = "nothing"
+
+
+def write_floor_project(generator: Path, plain: Path, floor: Path) -> None:
+    """The plain twin with mkdocs-macros and awesome-nav switched on, doing nothing (see above)."""
+    shutil.copytree(plain / "docs", floor / "docs")
+    shutil.copy2(generator / "docs" / NAV_FILE, floor / "docs" / NAV_FILE)
+    (floor / f"{FLOOR_MODULE}.py").write_text(
+        '"""No macros: the floor measures the plugins themselves."""\n\n\ndef define_env(env):\n    pass\n',
+        encoding="utf-8",
+    )
+    config = yaml.safe_load((plain / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["nav"]
+    macros = {"macros": {"module_name": FLOOR_MODULE, "render_by_default": False}}
+    config["plugins"] = ["awesome-nav", macros, *config["plugins"]]
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -81,20 +81,24 @@ def project_state() -> dict[str, Any]:
 
 
 def print_table(results: dict[str, Any]) -> None:
-    header = f"{'size':>6}  {'metric':28} {'generator':>11} {'plain':>11} {'ratio':>7}"
+    header = f"{'size':>6}  {'metric':28} {'generator':>11} {'plain':>11} {'÷ plain':>7} {'floor':>11} {'÷ floor':>7}"
     print()
     print(header)
     print("-" * len(header))
     for size, result in results.items():
         first = True
         for label, get, fmt in ROWS:
-            g, p = get(result["generator"]), get(result["plain"])
-            ratio = f"{g / p:.2f}" if g is not None and p else "–"
-            shown = [fmt.format(v) if v is not None else "–" for v in (g, p)]
-            print(f"{size if first else '':>6}  {label:28} {shown[0]:>11} {shown[1]:>11} {ratio:>7}")
+            g, p, f = get(result["generator"]), get(result["plain"]), get(result.get("floor", {}))
+            ratios = [f"{g / base:.2f}" if g is not None and base else "–" for base in (p, f)]
+            shown = [fmt.format(v) if v is not None else "–" for v in (g, p, f)]
+            print(
+                f"{size if first else '':>6}  {label:28} {shown[0]:>11} {shown[1]:>11} {ratios[0]:>7}"
+                f" {shown[2]:>11} {ratios[1]:>7}"
+            )
             first = False
-        if result.get("note"):
-            print(f"{'':>6}  note: {result['note']}")
+        for note in ("note", "floor_note"):
+            if result.get(note):
+                print(f"{'':>6}  note: {result[note]}")
         print()
 
 
@@ -173,6 +177,12 @@ def print_summary(results: dict[str, Any]) -> None:
             f"  {size:>5}: {g['wall_s']:6.2f} s vs {p['wall_s']:6.2f} s = {wall:.2f}x wall, {cpu or 0:.2f}x CPU;"
             f" peak memory {g['peak_rss_mb']:.0f} MB vs {p['peak_rss_mb']:.0f} MB"
         )
+        floor = result.get("floor", {}).get("wall_s")
+        if floor:
+            print(
+                f"         the floor (plain Material with mkdocs-macros and awesome-nav on, doing nothing):"
+                f" {floor:.2f} s = {floor / p['wall_s']:.2f}x plain; the generator is {g['wall_s'] / floor:.2f}x the floor"
+            )
 
 
 def print_goals(verdicts: list[dict[str, Any]]) -> None:
