@@ -40,7 +40,7 @@ from .reviews import review_rows, review_summary, status_summary
 from .schema import Moved, Withdrawn
 from .search import SearchLayer
 from .serve_errors import error_page, serving
-from .templating import render_checked_page
+from .templating import UncheckedTemplate, render_checked_page
 
 __all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]
 
@@ -348,17 +348,21 @@ def _render_page_file(env: Any) -> None:
     """Render the page file here, from its checked tree, and tell mkdocs-macros the page is done
     (``render_macros: false``), rather than have it compile every one-line page file into Python.
 
-    Anything out of the ordinary is left to mkdocs-macros, exactly as before: a page or title it
-    would not render or would render itself, and any page function that fails (so its message
-    comes out as it always has).
+    A page or title mkdocs-macros would not render, or would render itself, is left to it, as is a
+    page function that fails (it calls it again and reports the failure its own way). A page holding
+    anything the page check refuses stops the build: the check was bypassed, and mkdocs-macros'
+    environment is no sandbox.
     """
     page = env.page
     if page.meta.get("render_macros") is not None or env.has_j2(page.title or ""):
         return
     try:
-        markdown = render_checked_page(
-            env.env.parse(env.markdown), env.macros, env.variables["config"], env.env.getattr
-        )
+        tree = env.env.parse(env.markdown)
+        markdown = render_checked_page(tree, env.macros, env.variables["config"], env.env.getattr)
+    except UncheckedTemplate as refused:
+        raise PluginError(
+            f"{page.file.src_uri}: {refused} is not something a page may hold, so the site was not built."
+        ) from None
     except Exception:  # noqa: BLE001 - mkdocs-macros renders the page again and reports the failure its own way
         return
     env.markdown = markdown

@@ -9,6 +9,7 @@ environment made as mkdocs-macros makes its own), and the text must match to the
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError
@@ -16,6 +17,8 @@ from jinja2 import nodes as jinja_nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from macros import _render_page_file
+from macros.problems import PluginError
 from macros.templating import (
     PAGE_FUNCTIONS,
     UncheckedTemplate,
@@ -233,3 +236,42 @@ def test_the_quick_parse_makes_the_tree_jinja_makes_for_every_text() -> None:
 )
 def test_texts_with_links_parse_as_jinja_parses_them(text: str) -> None:
     assert quick_tree(text) == jinja_tree(text)
+
+
+class FakeMacrosEnv:
+    """What _render_page_file reads of mkdocs-macros' plugin object, as mkdocs-macros makes it."""
+
+    def __init__(self, markdown: str, functions: dict[str, object]) -> None:
+        self.env = Environment(undefined=StrictUndefined)
+        self.markdown = markdown
+        self.macros = functions
+        self.variables = {"config": CONFIG}
+        self.page = SimpleNamespace(meta={}, title="A page", file=SimpleNamespace(src_uri="legislation/x.md"))
+
+    def has_j2(self, text: str) -> bool:
+        return "{{" in text or "{%" in text or "{#" in text
+
+
+def test_a_page_file_is_rendered_here_and_mkdocs_macros_told_it_is_done() -> None:
+    env = FakeMacrosEnv("{{ item_page('x') }}\n", page_functions())
+    _render_page_file(env)
+    assert env.markdown == "<item_page ('x',) []>"
+    assert env.page.meta["render_macros"] is False
+
+
+def test_a_page_function_that_fails_is_left_to_mkdocs_macros_to_report() -> None:
+    def fails(*args: object) -> str:
+        raise ValueError("no such flow")
+
+    env = FakeMacrosEnv("{{ decision_tool('nope') }}\n", {**page_functions(), "decision_tool": fails})
+    _render_page_file(env)
+    assert env.markdown == "{{ decision_tool('nope') }}\n"
+    assert "render_macros" not in env.page.meta
+
+
+@pytest.mark.parametrize("source", ["{{ cycler.__init__.__globals__ }}", "{% include '/etc/passwd' %}", "{{ config }}"])
+def test_a_page_the_check_would_refuse_stops_the_build_instead_of_reaching_jinja(source: str) -> None:
+    env = FakeMacrosEnv(f"Text. {source}\n", page_functions())
+    with pytest.raises(PluginError, match=r"legislation/x\.md: .* is not something a page may hold"):
+        _render_page_file(env)
+    assert "render_macros" not in env.page.meta
