@@ -162,16 +162,18 @@ _LINKS = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
 _INLINE_MARKS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`+")
 
 
-def _words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[str, ...]:
     """The words of a content file as a reader would read them: links as their text, no template
-    syntax and no Markdown marks, so a redline shows what changed on the page, not '##'."""
+    syntax and no Markdown marks, so a redline shows what changed on the page, not '##'.
+    Kept per text: each version is the "after" of one change and the "before" of the next."""
     text = _reader_text(text)
     try:
         text = as_read(parse(text))
     except (TemplateSyntaxError, RecursionError):
         pass  # a version that never loaded: its words as written
     text = _LINKS.sub(r"\1", _ATTRIBUTE_LISTS.sub("", _BLOCK_MARKS.sub("", text)))
-    return _INLINE_MARKS.sub("", text).split()
+    return tuple(_INLINE_MARKS.sub("", text).split())
 
 
 def md(value: str) -> Markup:
@@ -193,7 +195,7 @@ def redline(before: str, after: str) -> Markup:
     opcodes = matcher.get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
-            words = old[i1:i2]
+            words = list(old[i1:i2])
             first, last = index == 0, index == len(opcodes) - 1
             if len(words) > 2 * REDLINE_CONTEXT or first or last:
                 head = [] if first else words[:REDLINE_CONTEXT]
