@@ -85,8 +85,22 @@ def doc_url(doc_path: str, *, directory_urls: bool = True) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def relative_link(from_doc: str, to_doc: str) -> str:
-    """A Markdown link target from one page to another, both relative to docs/ (kept: posixpath's
-    relpath is slow, and the pages of one folder link to the same few places thousands of times)."""
+    """A Markdown link target from one page to another, both relative to docs/: what posixpath's
+    relpath gives, worked out from the two paths' parts when both are plain (relpath asks the
+    system for the working folder at every call, and a site of 500 items makes thousands)."""
     if from_doc == to_doc:
         return posixpath.basename(to_doc)
-    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    start = posixpath.dirname(from_doc) or "."
+    if not (_plain_path(start) and _plain_path(to_doc)):
+        return posixpath.relpath(to_doc, start)
+    start_parts = [] if start == "." else start.split("/")
+    parts = to_doc.split("/")
+    common = 0
+    while common < min(len(start_parts), len(parts)) and start_parts[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + parts[common:]) or "."
+
+
+def _plain_path(path: str) -> bool:
+    """Relative, with no empty, '.' or '..' parts (those relpath would tidy first)."""
+    return path == "." or all(part not in ("", ".", "..") for part in path.split("/"))
