@@ -8,20 +8,50 @@ that stops earlier stops the copy too. Without this hook the check always runs a
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 from macros.background import abandon_all, enable
-from macros.build_state import wait_for_checks
+from macros.build_state import checks_pending, wait_for_checks
+from macros.html_policy import TIME_LIMIT
 
 
 def on_startup(command: str, dirty: bool) -> None:
     enable(command == "build")
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    # The check refuses a body Python-Markdown would take minutes over at its time limit, but it
+    # does so in the copy: this process converts the same body for its page with no limit. A page
+    # still converting after that limit waits here for the verdict, and a refusal stops it.
+    # (Hooks run after the plugins, so mkdocs-macros, which would swallow the error, is done.)
+    if checks_pending():
+        signal.signal(signal.SIGALRM, _wait_for_the_verdict)
+        signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+    return markdown
+
+
+def _wait_for_the_verdict(signum: int, frame: Any) -> None:
+    wait_for_checks()
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    _stop_waiting()
+    return html
+
+
+def _stop_waiting() -> None:
+    if signal.getsignal(signal.SIGALRM) is _wait_for_the_verdict:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
+    _stop_waiting()
     wait_for_checks()
     return env
 
 
 def on_build_error(error: Exception) -> None:
+    _stop_waiting()
     abandon_all()

@@ -129,3 +129,18 @@ def test_a_clean_build_checks_in_the_background_and_writes_the_site(base: Projec
     assert result.returncode == 0, result.stderr
     assert re.search(r"The HTML check runs in process \d+ while the pages are built", result.stderr)
     assert (base.root / "site" / "legislation" / "some-act" / "index.html").exists()
+
+
+@needs_two_cores
+@pytest.mark.slow  # waits out the 5 s limit
+def test_a_body_that_takes_minutes_to_convert_stops_mkdocs_build_at_the_time_limit(base: Project) -> None:
+    # The copy refuses it at the check's time limit; this process, converting the same body for its
+    # page with no limit, must not go on for minutes before it hears so.
+    base.item("legislation", "slow", "legislation", body="[" * 40000 + "\n")
+    started = time.perf_counter()
+    build = base.build()
+    took = time.perf_counter() - started
+    assert build.returncode != 0
+    assert "content/legislation/slow.md, field 'body': this text takes more than 5 seconds" in build.output
+    assert took < 60, f"the build took {took:.0f} s to refuse it"
+    assert not list((base.root / "site").rglob("*.html"))
