@@ -8,12 +8,18 @@ that stops earlier stops the copy too. Without this hook the check always runs a
 
 from __future__ import annotations
 
+import logging
 import signal
 from typing import Any
+
+from mkdocs.exceptions import Abort
 
 from macros.background import abandon_all, enable
 from macros.build_state import checks_pending, wait_for_checks
 from macros.html_policy import TIME_LIMIT
+from macros.problems import ContentError
+
+log = logging.getLogger("mkdocs.plugins.macros.background")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -54,4 +60,12 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 def on_build_error(error: Exception) -> None:
     _stop_waiting()
+    if checks_pending():
+        # Text the check refuses can also break its page (Python-Markdown's RecursionError) before
+        # the build has waited for the verdict: the refusal, said plainly, is the build's message.
+        try:
+            wait_for_checks()
+        except ContentError as refused:
+            log.error(str(refused))
+            raise Abort("Aborted with a BuildError!") from None
     abandon_all()

@@ -116,6 +116,18 @@ def test_a_body_only_the_html_check_refuses_stops_mkdocs_build_before_any_page_i
 
 
 @needs_two_cores
+def test_a_body_that_breaks_its_page_is_refused_with_the_checks_message_not_a_traceback(base: Project) -> None:
+    # Python-Markdown fails on this text (too deeply nested) when MkDocs converts its page, before
+    # the build has waited for the copy's verdict: the verdict explains the failure.
+    base.item("legislation", "deep", "legislation", body="*" * 5000 + "x" + "*" * 5000 + "\n")
+    build = base.build()
+    assert build.returncode != 0
+    assert "content/legislation/deep.md, field 'body': this text is nested too deeply" in build.output
+    assert "Traceback" not in build.output
+    assert not list((base.root / "site").rglob("*.html"))
+
+
+@needs_two_cores
 def test_a_clean_build_checks_in_the_background_and_writes_the_site(base: Project) -> None:
     config = base.config()
     result = subprocess.run(
