@@ -210,6 +210,8 @@ PIECES = [
     "{{ ref('a') }}", '{{ref("b-c")}}', "{{ ref('a', 'words') }}", "{{ ref( 'a' ,text = 'w' ) }}",
     "{{ ref('a') -}}", "{{- ref('a') }}", "{# note #}", "{% raw %}", "{% endraw %}", "ref('a')",
     "{{ ref('a',) }}", "{{ ref('a'\n) }}", "{{ ref(\"it's\") }}", "{{ other('a') }}", "{{ ref('a') ~ 'b' }}",
+    # Line breaks to Python's str.splitlines but not to Jinja, a NUL, and spaces Jinja skips in a tag
+    "\u2028", "\x85", "\x0b", "\x00", "{{\u00a0ref('a') }}", "{{ ref('a\u2029b', '\x0c') }}",
 ]  # fmt: skip
 
 
