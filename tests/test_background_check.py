@@ -91,6 +91,18 @@ def test_a_copy_that_dies_leaves_the_check_to_this_process(enabled: None, death:
 
 
 @needs_two_cores
+def test_when_no_copy_can_be_made_the_check_runs_here(enabled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A container at its process limit refuses fork(): the build goes on, checking at once.
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    check = Check.soon(found_by_this_process)
+    assert check.done
+    assert check.problems() == found_by_this_process()
+
+
+@needs_two_cores
 def test_a_build_that_stops_early_stops_the_copy(enabled: None) -> None:
     check = Check.soon(lambda: time.sleep(60) or [])  # type: ignore[func-returns-value]
     assert check._child is not None
