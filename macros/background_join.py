@@ -2,8 +2,11 @@
 
 Under `mkdocs build` only (``on_startup``), background.py may run the check in a forked copy of the
 build; this hook waits for its verdict once every page is converted and before MkDocs writes any
-(``on_env``), and stops the build there with the check's message when it found a problem. A build
-that stops earlier stops the copy too. Without this hook the check always runs at once.
+(``on_env``), and stops the build there with the check's message when it found a problem. It
+also waits for it while a page takes longer than the check's time limit to convert, and when the
+build fails first, so that text the check refuses is refused in its words, as when the check ran
+before the pages. A build that stops earlier stops the copy too. Without this hook the check
+always runs at once.
 """
 
 from __future__ import annotations
