@@ -299,6 +299,12 @@ def _check_expression(
             return [TemplateProblem(line, f"{callee.name}() takes quoted text only. {_HOW_TO_LINK}")]
         if repeated := _repeated_keyword(expr):
             return [TemplateProblem(line, f"{callee.name}() is given '{repeated}=' more than once: write it once.")]
+        if callee.name == refs.NAME and (
+            len(expr.args) > 2
+            or any(keyword.key != "text" for keyword in expr.kwargs)
+            or (len(expr.args) == 2 and expr.kwargs)
+        ):
+            return [TemplateProblem(line, f"ref() takes an item's id and, if you like, the link text. {_HOW_TO_LINK}")]
         values: Iterable[nodes.Node] = [*expr.args, *(keyword.value for keyword in expr.kwargs)]
         if callee.name == refs.NAME:
             literal = bool(expr.args) and all(isinstance(v, nodes.Const) and isinstance(v.value, str) for v in values)

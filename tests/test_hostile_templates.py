@@ -77,6 +77,21 @@ def test_a_keyword_given_twice_is_refused_with_its_line(base: Project) -> None:
 
 
 @pytest.mark.parametrize(
+    "call",
+    [
+        "{{ ref('some-act', 'words', text='other words') }}",
+        "{{ ref('some-act', 'words', 'more words') }}",
+        "{{ ref('some-act', label='words') }}",
+    ],
+)
+def test_a_ref_with_arguments_it_does_not_take_is_refused_with_its_line(base: Project, call: str) -> None:
+    # These once stopped the build with Python's TypeError instead of a message.
+    file = base.item("legislation", "odd", "legislation", body=f"First line.\n\n{call}\n")
+    line = file.read_text().splitlines().index(call) + 1
+    assert f"content/legislation/odd.md, line {line}, field 'body': ref() takes an item's id and" in refusal(base)
+
+
+@pytest.mark.parametrize(
     "attack",
     [
         "{{ config.__class__.__init__.__globals__ }}",
