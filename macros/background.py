@@ -57,7 +57,10 @@ class Check:
         if not (_enabled and _can_fork()):
             return cls.now(run)
         check = cls(run)
-        check._child = _fork(run)
+        try:
+            check._child = _fork(run)
+        except OSError:  # no process or pipe to spare (a container at its limit): check here
+            return cls.now(run)
         _running.add(check)
         log.debug("The HTML check runs in process %d while the pages are built.", check._child[0])
         return check
@@ -124,7 +127,12 @@ def _can_fork() -> bool:
 
 def _fork(run: Callable[[], list[Problem]]) -> tuple[int, int]:
     reader, writer = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        raise
     if pid == 0:  # the copy: find the problems, hand them over, and leave without running anything else
         try:
             os.close(reader)

@@ -121,6 +121,11 @@ _current_check: Check | None = None
 """The HTML check of the content build_state last handed out."""
 
 
+def checks_pending() -> bool:
+    """Whether the current content's HTML check is still being found by another process."""
+    return _current_check is not None and not _current_check.done
+
+
 def wait_for_checks() -> None:
     """Raise ContentError if the current content's HTML check found problems, waiting for its verdict."""
     if _current_check is not None and (problems := _current_check.problems()):

@@ -103,7 +103,12 @@ def render_checked_page(
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in PAGE_FUNCTIONS:
             function = functions[node.node.name]
             values: list[nodes.Node] = [*node.args, *(keyword.value for keyword in node.kwargs)]
-            if node.dyn_args is not None or node.dyn_kwargs is not None or not all(map(_is_literal, values)):
+            if (
+                node.dyn_args is not None
+                or node.dyn_kwargs is not None
+                or not all(map(_is_literal, values))
+                or _repeated_keyword(node)
+            ):
                 raise UncheckedTemplate(
                     f"{node.node.name}() with values that are not written out, on line {node.lineno}"
                 )
@@ -140,6 +145,8 @@ def _quoted_ref_arguments(node: nodes.Node) -> tuple[list[str], dict[str, str]]:
         raise UncheckedTemplate(f"'{_describe(node)}' on line {node.lineno}")
     if node.dyn_args is not None or node.dyn_kwargs is not None:
         raise UncheckedTemplate(f"ref() with unpacked arguments on line {node.lineno}")
+    if repeated := _repeated_keyword(node):
+        raise UncheckedTemplate(f"ref() given '{repeated}=' twice on line {node.lineno}")
     args = [_quoted_text(value, node.lineno) for value in node.args]
     kwargs = {keyword.key: _quoted_text(keyword.value, node.lineno) for keyword in node.kwargs}
     return args, kwargs
@@ -290,6 +297,14 @@ def _check_expression(
             return [_unknown(callee, functions, line, subject)]
         if expr.dyn_args is not None or expr.dyn_kwargs is not None:
             return [TemplateProblem(line, f"{callee.name}() takes quoted text only. {_HOW_TO_LINK}")]
+        if repeated := _repeated_keyword(expr):
+            return [TemplateProblem(line, f"{callee.name}() is given '{repeated}=' more than once: write it once.")]
+        if callee.name == refs.NAME and (
+            len(expr.args) > 2
+            or any(keyword.key != "text" for keyword in expr.kwargs)
+            or (len(expr.args) == 2 and expr.kwargs)
+        ):
+            return [TemplateProblem(line, f"ref() takes an item's id and, if you like, the link text. {_HOW_TO_LINK}")]
         values: Iterable[nodes.Node] = [*expr.args, *(keyword.value for keyword in expr.kwargs)]
         if callee.name == refs.NAME:
             literal = bool(expr.args) and all(isinstance(v, nodes.Const) and isinstance(v.value, str) for v in values)
@@ -315,6 +330,13 @@ def _check_expression(
             f"'{_describe(expr)}' is not allowed between {{{{ and }}}}: content can only link to items. {_HOW_TO_LINK}",
         )
     ]
+
+
+def _repeated_keyword(call: nodes.Call) -> str | None:
+    """A keyword written twice in one call, which Jinja parses but Python will not run (the page
+    would render with the last one, while the checks and the change history read the first)."""
+    keys = [keyword.key for keyword in call.kwargs]
+    return next((key for key in keys if keys.count(key) > 1), None)
 
 
 def _is_literal(expr: nodes.Node) -> bool:

@@ -91,6 +91,18 @@ def test_a_copy_that_dies_leaves_the_check_to_this_process(enabled: None, death:
 
 
 @needs_two_cores
+def test_when_no_copy_can_be_made_the_check_runs_here(enabled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A container at its process limit refuses fork(): the build goes on, checking at once.
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    check = Check.soon(found_by_this_process)
+    assert check.done
+    assert check.problems() == found_by_this_process()
+
+
+@needs_two_cores
 def test_a_build_that_stops_early_stops_the_copy(enabled: None) -> None:
     check = Check.soon(lambda: time.sleep(60) or [])  # type: ignore[func-returns-value]
     assert check._child is not None
@@ -116,6 +128,18 @@ def test_a_body_only_the_html_check_refuses_stops_mkdocs_build_before_any_page_i
 
 
 @needs_two_cores
+def test_a_body_that_breaks_its_page_is_refused_with_the_checks_message_not_a_traceback(base: Project) -> None:
+    # Python-Markdown fails on this text (too deeply nested) when MkDocs converts its page, before
+    # the build has waited for the copy's verdict: the verdict explains the failure.
+    base.item("legislation", "deep", "legislation", body="*" * 5000 + "x" + "*" * 5000 + "\n")
+    build = base.build()
+    assert build.returncode != 0
+    assert "content/legislation/deep.md, field 'body': this text is nested too deeply" in build.output
+    assert "Traceback" not in build.output
+    assert not list((base.root / "site").rglob("*.html"))
+
+
+@needs_two_cores
 def test_a_clean_build_checks_in_the_background_and_writes_the_site(base: Project) -> None:
     config = base.config()
     result = subprocess.run(
@@ -129,3 +153,18 @@ def test_a_clean_build_checks_in_the_background_and_writes_the_site(base: Projec
     assert result.returncode == 0, result.stderr
     assert re.search(r"The HTML check runs in process \d+ while the pages are built", result.stderr)
     assert (base.root / "site" / "legislation" / "some-act" / "index.html").exists()
+
+
+@needs_two_cores
+@pytest.mark.slow  # waits out the 5 s limit
+def test_a_body_that_takes_minutes_to_convert_stops_mkdocs_build_at_the_time_limit(base: Project) -> None:
+    # The copy refuses it at the check's time limit; this process, converting the same body for its
+    # page with no limit, must not go on for minutes before it hears so.
+    base.item("legislation", "slow", "legislation", body="[" * 40000 + "\n")
+    started = time.perf_counter()
+    build = base.build()
+    took = time.perf_counter() - started
+    assert build.returncode != 0
+    assert "content/legislation/slow.md, field 'body': this text takes more than 5 seconds" in build.output
+    assert took < 60, f"the build took {took:.0f} s to refuse it"
+    assert not list((base.root / "site").rglob("*.html"))

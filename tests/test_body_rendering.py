@@ -90,6 +90,7 @@ def test_every_body_in_the_table_passes_the_check() -> None:
         "{% set x = ref %}{{ x('a') }}",
         "{% if true %}yes{% endif %}",
         "{{ '{{' }}",
+        "{{ ref('a', text='shown to reviewers', text='shown to readers') }}",
     ],
 )
 def test_anything_but_text_and_quoted_ref_calls_is_refused_before_anything_is_called(body: str) -> None:
@@ -161,6 +162,7 @@ def test_a_checked_page_renders_as_mkdocs_macros_renders_it(source: str) -> None
         "{{ item_page('x') | upper }}",
         "{{ cycler }}",
         "{% include 'x' %}",
+        "{{ kind_index('Legislation', intro='a', intro='b') }}",
     ],
 )
 def test_anything_else_in_a_page_is_refused_before_anything_is_called(source: str) -> None:
@@ -211,6 +213,8 @@ PIECES = [
     "{{ ref('a') }}", '{{ref("b-c")}}', "{{ ref('a', 'words') }}", "{{ ref( 'a' ,text = 'w' ) }}",
     "{{ ref('a') -}}", "{{- ref('a') }}", "{# note #}", "{% raw %}", "{% endraw %}", "ref('a')",
     "{{ ref('a',) }}", "{{ ref('a'\n) }}", "{{ ref(\"it's\") }}", "{{ other('a') }}", "{{ ref('a') ~ 'b' }}",
+    # Line breaks to Python's str.splitlines but not to Jinja, a NUL, and spaces Jinja skips in a tag
+    "\u2028", "\x85", "\x0b", "\x00", "{{\u00a0ref('a') }}", "{{ ref('a\u2029b', '\x0c') }}",
 ]  # fmt: skip
 
 

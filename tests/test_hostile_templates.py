@@ -58,6 +58,39 @@ def test_template_code_in_a_rule_text_is_refused(base: Project, attack: str) -> 
     assert "content/principles/rules.md, line 11, field 'text' in the 1st entry of field 'members'" in refusal(base)
 
 
+def test_a_keyword_given_twice_is_refused_with_its_line(base: Project) -> None:
+    # Jinja parses it; Python would not run it. The page would show the second text, while the
+    # checks and the change history read the first.
+    call = "{{ ref('some-act', text='what reviewers read', text='what readers see') }}"
+    file = base.item("legislation", "twice", "legislation", body=f"First line.\n\n{call}\n")
+    line = file.read_text().splitlines().index(call) + 1
+    assert f"content/legislation/twice.md, line {line}, field 'body': ref() is given 'text=' more than once" in (
+        refusal(base)
+    )
+    file.unlink()
+    (base.docs / "legislation" / "twice.md").unlink()
+    base.nav.remove("legislation/twice.md")
+    (base.docs / "about.md").write_text(
+        "# About\n\n{{ kind_index('Legislation', intro='a', intro='b') }}\n", encoding="utf-8"
+    )
+    assert "docs/about.md, line 3: kind_index() is given 'intro=' more than once" in refusal(base)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "{{ ref('some-act', 'words', text='other words') }}",
+        "{{ ref('some-act', 'words', 'more words') }}",
+        "{{ ref('some-act', label='words') }}",
+    ],
+)
+def test_a_ref_with_arguments_it_does_not_take_is_refused_with_its_line(base: Project, call: str) -> None:
+    # These once stopped the build with Python's TypeError instead of a message.
+    file = base.item("legislation", "odd", "legislation", body=f"First line.\n\n{call}\n")
+    line = file.read_text().splitlines().index(call) + 1
+    assert f"content/legislation/odd.md, line {line}, field 'body': ref() takes an item's id and" in refusal(base)
+
+
 @pytest.mark.parametrize(
     "attack",
     [
