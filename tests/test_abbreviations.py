@@ -62,3 +62,51 @@ def test_the_extension_is_named_by_its_glossary_so_serve_keeps_unchanged_pages()
     assert repr(same[0]) == repr(same[1])
     assert " at 0x" not in repr(same[0])
     assert repr(GlossaryAbbrExtension(glossary={"GP": "General practice"})) != repr(same[0])
+
+
+SITE_LIKE = ["tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences", "toc", "def_list"]
+
+
+def both_ways(text: str, glossary: dict[str, str]) -> tuple[str, str]:
+    theirs = markdown.markdown(
+        text, extensions=[*SITE_LIKE, "abbr"], extension_configs={"abbr": {"glossary": glossary}}
+    )
+    ours = markdown.markdown(
+        text,
+        extensions=[*SITE_LIKE, "macros.abbreviations"],
+        extension_configs={"macros.abbreviations": {"glossary": glossary}},
+    )
+    return theirs, ours
+
+
+def test_every_real_text_gets_the_same_markup_as_with_abbr() -> None:
+    from conftest import ROOT
+
+    from macros.loader import load_corpus
+    from macros.schema import GlossaryTerm
+
+    items = load_corpus(ROOT / "content", project_dir=ROOT).items.values()
+    glossary = {item.abbreviation: item.title for item in items if isinstance(item, GlossaryTerm)}
+    glossary.update({key + "s": value for key, value in list(glossary.items())})
+    texts = [item.body for item in items] + [member.text for item in items for member in getattr(item, "members", [])]
+    wrapped = 0
+    for text in texts:
+        theirs, ours = both_ways(text, glossary)
+        assert ours == theirs, text[:200]
+        wrapped += ours.count("<abbr")
+    assert wrapped > 50, "the real texts should hold many abbreviations"
+
+
+def test_random_pages_get_the_same_markup_as_with_abbr() -> None:
+    glossary = {key: f"Meaning of {key}" for key in ABBREVIATIONS} | {"EMPTY": ""}
+    pieces = [
+        *ABBREVIATIONS, "EMPTY", " ", " ", "\n", "\n\n", "the ", "**", "*", "`GP code`", "[a GP](https://x.org)",
+        "\n\n- GP\n- UK GDPR and CP\n", "\n\n1. CPS\n    - nested DV\n", "\n\n| a | GP |\n|---|---|\n| CP | x DV |\n\n",
+        "\n\n!!! note \"A GP note\"\n    Inside DVDS.\n\n", "\n\n# Heading CP-IS\n\n", "<br>", "&amp;", "CPX", "GPS",
+        "\n\n```\nGP in code\n```\n\n", "\n\nTerm GP\n:   Definition CPS\n\n",
+    ]  # fmt: skip
+    randomly = random.Random(2026)
+    for _ in range(400):
+        text = "".join(randomly.choices(pieces, k=randomly.randint(1, 30)))
+        theirs, ours = both_ways(text, glossary)
+        assert ours == theirs, text
