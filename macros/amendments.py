@@ -20,7 +20,7 @@ from .front_matter import Split, split_front_matter
 from .history import Change, History
 from .refs import as_read
 from .schema import Item
-from .templating import parse
+from .template_parsing import parse
 
 VERBS = {"A": "New", "M": "Updated", "D": "Removed", "R": "Renamed"}
 

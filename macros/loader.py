@@ -24,7 +24,8 @@ from .problems import ContentError, Problem, did_you_mean, problems_from_validat
 from .raw_html import check_raw_html
 from .refs import ref_calls, unresolved
 from .schema import KIND_BY_FOLDER, KINDS, AnyItem, Item, Myth, PrincipleSet
-from .templating import check_body, parse
+from .template_parsing import parse
+from .templating import check_body
 from .yaml_slips import explain_error, slips_in_valid_yaml, source_texts, value_lines
 
 _ITEM_ADAPTER: TypeAdapter[Item] = TypeAdapter(AnyItem)

@@ -24,7 +24,8 @@ from .paths import Paths
 from .problems import Problem
 from .refs import unresolved_calls
 from .schema import KINDS
-from .templating import check_page, parse
+from .template_parsing import parse
+from .templating import check_page
 
 _STUB = re.compile(r"""^\{\{\s*item_page\(\s*["']([^"']+)["']\s*\)\s*\}\}\s*$""")
 _INDEX = re.compile(r"""\{\{\s*kind_index\(\s*["']([^"']+)["']\s*(?:,[^)]*)?\)\s*\}\}""", re.S)

@@ -41,7 +41,7 @@ class RefCall:
 
 
 def ref_calls(template: nodes.Template) -> list[RefCall]:
-    """Each ``ref(...)`` call in a parsed template (templating.parse), in the order written."""
+    """Each ``ref(...)`` call in a parsed template (template_parsing.parse), in the order written."""
     return [found for call in template.find_all(nodes.Call) if (found := _ref_call(call)) is not None]
 
 

@@ -1,4 +1,4 @@
-"""What staff-written text may do between ``{{`` and ``}}``, and the sandbox that renders it.
+"""What staff-written text may do between ``{{`` and ``}}``, and rendering it from its checked tree.
 
 Content bodies, rule texts and page files are templates, so they are code. They are held to a
 closed list, checked on the parsed template before anything is rendered:
@@ -7,25 +7,25 @@ closed list, checked on the parsed template before anything is rendered:
 - a page file in docs/ may call the generator's page functions with quoted text, and read
   ``config.extra`` settings (``{{ config.extra.partnership.name }}``).
 
-Nothing else is allowed: no attributes, filters, statements or other names. A body is never
-compiled: ``render_checked`` reads its parsed tree, writing out its text and calling ``ref`` for each
-call, and refuses any other node, so even a check missed here cannot run anything. Page files are
-rendered by mkdocs-macros.
+Nothing else is allowed: no attributes, filters, statements or other names. Nothing is compiled:
+``render_checked`` and ``render_checked_page`` read the checked tree (template_parsing.parse), write
+out its text and call the allowed functions, and refuse any other node, so even a check missed here
+cannot run anything.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import TemplateSyntaxError, nodes
 from markupsafe import Markup, escape
 
 from . import refs
 from .front_matter import split_front_matter
 from .problems import did_you_mean
+from .template_parsing import parse
 
 BODY_FUNCTIONS = frozenset({refs.NAME})
 """What a content body may call."""
@@ -59,10 +59,6 @@ _HOW_TO_LINK = refs.HOW_TO_LINK
 class TemplateProblem:
     line: int
     message: str
-
-
-_PARSER = Environment(keep_trailing_newline=True)
-"""Only parses (Jinja's default delimiters, as mkdocs-macros uses): nothing it parses is compiled or run."""
 
 
 class UncheckedTemplate(ValueError):
@@ -186,81 +182,6 @@ def check_page(source: str) -> list[TemplateProblem]:
     if not problems:
         problems = _check(source, functions=PAGE_FUNCTIONS, settings=PAGE_SETTINGS, subject="a page")
     return problems
-
-
-@functools.lru_cache(maxsize=4096)
-def parse(source: str) -> nodes.Template:
-    """Parse without rendering; raises TemplateSyntaxError. Kept per text (the tree is only read):
-    a `make serve` rebuild parses only what changed."""
-    if not _DELIMITERS.search(source):
-        return _text_only(source)
-    return _text_and_plain_refs(source) or _PARSER.parse(source)
-
-
-_DELIMITERS = re.compile(r"\{[{%#]")
-
-
-def _text_only(source: str) -> nodes.Template:
-    """The tree Jinja's parser makes of text with no ``{{``, ``{%`` or ``{#`` in it, made directly:
-    most texts hold no call, and Jinja's lexer would walk each of them character class by class."""
-    text = _NEWLINES.sub("\n", source)
-    body = [nodes.Output([nodes.TemplateData(text, lineno=1)], lineno=1)] if text else []
-    template = nodes.Template(body, lineno=1)
-    template.set_environment(_PARSER)
-    return template
-
-
-_NEWLINES = re.compile(r"\r\n|\r|\n")
-"""Jinja's lexer writes every line ending as its newline_sequence, "\\n"."""
-
-
-_PLAIN_REF = re.compile(
-    r"""\{\{[ \t]*ref\([ \t]*(['"])([^'"\\{}\n]*)\1[ \t]*"""
-    r"""(?:,[ \t]*(text[ \t]*=[ \t]*)?(['"])([^'"\\{}\n]*)\4[ \t]*)?\)[ \t]*\}\}"""
-)
-"""``{{ ref('id') }}``, ``{{ ref('id', 'words') }}`` or ``{{ ref('id', text='words') }}`` on one line,
-quoted text without quotes, backslashes or braces in it: how nearly every call is written."""
-
-
-def _text_and_plain_refs(source: str) -> nodes.Template | None:
-    """The tree Jinja's parser makes of text whose only template markup is plain ref() calls
-    (_PLAIN_REF), line numbers included, made directly; None for anything else, which Jinja parses.
-
-    Bodies hold a dozen links each, and Jinja's lexer and parser take most of a millisecond over
-    each one: a site of 500 items spent a fifth of a second of every build on it.
-    """
-    text = _NEWLINES.sub("\n", source)
-    parts: list[nodes.Node] = []
-    position, line = 0, 1
-
-    def add_text(data: str) -> bool:
-        nonlocal line
-        # Any other markup, or a brace touching a call ("{{{", "}}}"), is left to Jinja.
-        if _DELIMITERS.search(data) or data.endswith("{") or (parts and data.startswith("}")):
-            return False
-        if data:
-            parts.append(nodes.TemplateData(data, lineno=line))
-            line += data.count("\n")
-        return True
-
-    for call in _PLAIN_REF.finditer(text):
-        if not add_text(text[position : call.start()]):
-            return None
-        args: list[nodes.Expr] = [nodes.Const(call.group(2), lineno=line)]
-        kwargs: list[nodes.Keyword] = []
-        if call.group(4):
-            words = nodes.Const(call.group(5), lineno=line)
-            if call.group(3):
-                kwargs.append(nodes.Keyword("text", words, lineno=line))
-            else:
-                args.append(words)
-        parts.append(nodes.Call(nodes.Name(refs.NAME, "load", lineno=line), args, kwargs, None, None, lineno=line))
-        position = call.end()
-    if not add_text(text[position:]):
-        return None
-    template = nodes.Template([nodes.Output(parts, lineno=parts[0].lineno)] if parts else [], lineno=1)
-    template.set_environment(_PARSER)
-    return template
 
 
 def _check(source: str, *, functions: frozenset[str], settings: str | None, subject: str) -> list[TemplateProblem]:

@@ -19,12 +19,12 @@ from markupsafe import Markup
 
 from macros import _render_page_file
 from macros.problems import PluginError
+from macros.template_parsing import parse
 from macros.templating import (
     PAGE_FUNCTIONS,
     UncheckedTemplate,
     check_body,
     check_page,
-    parse,
     render_checked,
     render_checked_page,
 )

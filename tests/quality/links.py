@@ -7,7 +7,7 @@ import re
 from jinja2 import TemplateSyntaxError
 
 from macros.refs import RefCall, ref_calls
-from macros.templating import parse
+from macros.template_parsing import parse
 
 from .text import position, prose_lines
 

@@ -10,7 +10,7 @@ from jinja2 import TemplateSyntaxError
 
 from macros.content_files import shown_path
 from macros.refs import as_read
-from macros.templating import parse
+from macros.template_parsing import parse
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
