@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import nodes
 
 from .addresses import SiteData, stub_pages
 from .content_files import ContentYamlLoader, UnreadableFile, is_ignored, read_text
@@ -21,7 +22,7 @@ from .front_matter import Split, setting_without_dashes, split_front_matter
 from .html_policy import DEFINITION_MESSAGE, MarkdownToHtml, Unrenderable, check_html
 from .outputs import SITE_FILES
 from .paths import Paths
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .refs import unresolved_calls
 from .schema import KINDS
 from .template_parsing import parse
@@ -193,9 +194,10 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
         return [failure.problem]
     problems = [Problem(file=shown, line=found.line, message=found.message) for found in check_page(source)]
     if not problems:
+        tree = parse(source)
         problems = [
             Problem(file=shown, line=line, message=message)
-            for line, message in unresolved_calls(parse(source), corpus.items)
+            for line, message in [*unresolved_calls(tree, corpus.items), *_unknown_kinds(tree)]
         ]
     split = split_front_matter(source)
     body, body_line = split.body, split.body_line
@@ -222,6 +224,20 @@ def _check_page_text(path: Path, shown: str, docs_dir: Path, to_html: MarkdownTo
             Problem(file=shown, line=found_at, message=f"{finding.message}. Pages may hold no other markup.")
         )
     return problems
+
+
+def _unknown_kinds(tree: nodes.Template) -> list[tuple[int, str]]:
+    """(line, message) for each kind_index('…') naming no kind of item (it would stop the build
+    with a traceback while the page is rendered)."""
+    return [
+        (
+            call.lineno,
+            f"kind_index() names no kind '{name}'. The kinds are: {', '.join(KINDS)}.{did_you_mean(str(name), KINDS)}",
+        )
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name) and call.node.name == "kind_index" and call.args
+        if isinstance(call.args[0], nodes.Const) and (name := call.args[0].value) not in KINDS
+    ]
 
 
 PAGE_FRONT_MATTER = {

@@ -111,6 +111,21 @@ def test_a_page_file_may_use_only_the_page_functions_and_settings(base: Project,
     assert "docs/about.md, line 5" in message
 
 
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        ("{{ kind_index('Legislation') }}", "kind_index() names no kind 'Legislation'. The kinds are: "),
+        ("{{ kind_index('legislations') }}", "Did you mean 'legislation'?"),
+        ("{{ kind_index(7) }}", "kind_index() names no kind '7'"),
+    ],
+)
+def test_a_kind_index_of_no_kind_is_refused_with_its_line(base: Project, call: str, named: str) -> None:
+    (base.docs / "about.md").write_text(f"# About\n\nText.\n\n{call}\n", encoding="utf-8")
+    message = refusal(base)
+    assert "docs/about.md, line 5: " in message
+    assert named in message
+
+
 def test_a_page_file_may_read_settings_and_call_page_functions(base: Project) -> None:
     (base.docs / "about.md").write_text(
         "# About\n\n{{ config.extra.partnership.name }} {{ ref('some-act') }} {{ kind_index('legislation') }}\n",
