@@ -24,22 +24,10 @@ _PARSER = Environment(keep_trailing_newline=True)
 def parse(source: str) -> nodes.Template:
     """Parse without rendering; raises TemplateSyntaxError. Kept per text (the tree is only read):
     a `make serve` rebuild parses only what changed."""
-    if not _DELIMITERS.search(source):
-        return _text_only(source)
     return _text_and_plain_refs(source) or _PARSER.parse(source)
 
 
 _DELIMITERS = re.compile(r"\{[{%#]")
-
-
-def _text_only(source: str) -> nodes.Template:
-    """The tree Jinja's parser makes of text with no ``{{``, ``{%`` or ``{#`` in it, made directly:
-    most texts hold no call, and Jinja's lexer would walk each of them character class by class."""
-    text = _NEWLINES.sub("\n", source)
-    body = [nodes.Output([nodes.TemplateData(text, lineno=1)], lineno=1)] if text else []
-    template = nodes.Template(body, lineno=1)
-    template.set_environment(_PARSER)
-    return template
 
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -55,8 +43,9 @@ quoted text without quotes, backslashes or braces in it: how nearly every call i
 
 
 def _text_and_plain_refs(source: str) -> nodes.Template | None:
-    """The tree Jinja's parser makes of text whose only template markup is plain ref() calls
-    (_PLAIN_REF), line numbers included, made directly; None for anything else, which Jinja parses.
+    """The tree Jinja's parser makes of text with no template markup, or whose only markup is plain
+    ref() calls (_PLAIN_REF), line numbers included, made directly; None for anything else, which
+    Jinja parses.
 
     Bodies hold a dozen links each, and Jinja's lexer and parser take most of a millisecond over
     each one: a site of 500 items spent a fifth of a second of every build on it.

@@ -110,13 +110,9 @@ def render_checked_page(
                 )
             args = [argument.as_const() for argument in node.args]
             return str(function(*args, **{keyword.key: keyword.value.as_const() for keyword in node.kwargs}))
-        if _is_setting(node, PAGE_SETTINGS):
-            names: list[str] = []
-            while isinstance(node, nodes.Getattr):
-                names.append(node.attr)
-                node = node.node
+        if (names := _setting_names(node, PAGE_SETTINGS)) is not None:
             found = settings
-            for name in reversed(names):
+            for name in names:
                 found = getattr(found, name)
             return str(found)
         raise UncheckedTemplate(f"'{_describe(node)}' on line {node.lineno}")
@@ -272,19 +268,26 @@ def _is_literal(expr: nodes.Node) -> bool:
 
 
 def _is_setting(expr: nodes.Node, settings: str) -> bool:
-    """``config.extra.a.b``: attribute names only, no underscores at the start, rooted at config.extra."""
+    return _setting_names(expr, settings) is not None
+
+
+def _setting_names(expr: nodes.Node, settings: str) -> list[str] | None:
+    """The names read in ``config.extra.a.b`` (``['extra', 'a', 'b']``): attribute names only, no
+    underscores at the start, rooted at config.extra; None for any other expression."""
     names: list[str] = []
     while isinstance(expr, nodes.Getattr):
         names.append(expr.attr)
         expr = expr.node
     names.reverse()
-    return (
+    if (
         isinstance(expr, nodes.Name)
         and expr.name == settings
         and len(names) >= 2
         and names[0] == "extra"
         and all(name.isidentifier() and not name.startswith("_") for name in names)
-    )
+    ):
+        return names
+    return None
 
 
 def _unknown(callee: nodes.Node, functions: frozenset[str], line: int, subject: str) -> TemplateProblem:

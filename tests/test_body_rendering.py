@@ -9,6 +9,7 @@ environment made as mkdocs-macros makes its own), and the text must match to the
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
@@ -17,7 +18,7 @@ from jinja2 import nodes as jinja_nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from macros import _render_page_file
+from macros import _render_page_file, template_parsing
 from macros.problems import PluginError
 from macros.template_parsing import parse
 from macros.templating import (
@@ -110,8 +111,9 @@ def test_anything_but_text_and_quoted_ref_calls_is_refused_before_anything_is_ca
     "text",
     ["", "one line", "two\nlines\n", "windows\r\nline\rendings\r\n", "a { brace } and % and # and }}", "\n", "é ‘x’"],
 )
-def test_text_without_template_markers_parses_as_jinja_parses_it(text: str) -> None:
+def test_text_without_template_markers_parses_as_jinja_parses_it(text: str, given_to_jinja: list[str]) -> None:
     assert parse(text) == Environment(keep_trailing_newline=True).parse(text)
+    assert given_to_jinja == [], "text without markers never needs Jinja's lexer"
     assert (
         render_checked(text, fake_ref)
         == ImmutableSandboxedEnvironment(keep_trailing_newline=True).from_string(text).render()
@@ -218,14 +220,30 @@ PIECES = [
 ]  # fmt: skip
 
 
-def test_the_quick_parse_makes_the_tree_jinja_makes_for_every_text() -> None:
+@pytest.fixture
+def given_to_jinja(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The texts parse() handed to Jinja's own parser (the rest took a quick path), from a cold cache."""
+    handed: list[str] = []
+    jinja_parse = template_parsing._PARSER.parse
+
+    def recording(source: str, *args: object, **kwargs: object) -> object:
+        handed.append(source)
+        return jinja_parse(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(template_parsing._PARSER, "parse", recording)
+    template_parsing.parse.cache_clear()
+    yield handed
+    template_parsing.parse.cache_clear()
+
+
+def test_the_quick_parse_makes_the_tree_jinja_makes_for_every_text(given_to_jinja: list[str]) -> None:
     randomly = random.Random(20261127)
     texts = ["".join(randomly.choices(PIECES, k=randomly.randint(0, 12))) for _ in range(3000)]
-    quick = 0
     for text in texts:
         assert quick_tree(text) == jinja_tree(text), text
-        quick += jinja_tree(text) != "syntax error" and "{" in text
-    assert quick > 500, "the texts should exercise the quick path"
+    quick_with_links = {text for text in texts if "{{ ref('a') }}" in text} - set(given_to_jinja)
+    assert len(quick_with_links) > 25, "the texts should exercise the quick path for links"
+    assert len(set(texts) - set(given_to_jinja)) > 200
 
 
 @pytest.mark.parametrize(
@@ -240,6 +258,12 @@ def test_the_quick_parse_makes_the_tree_jinja_makes_for_every_text() -> None:
 )
 def test_texts_with_links_parse_as_jinja_parses_them(text: str) -> None:
     assert quick_tree(text) == jinja_tree(text)
+
+
+def test_plain_links_are_parsed_without_jinja(given_to_jinja: list[str]) -> None:
+    text = "See {{ ref('a') }}.\nThen {{ ref('b', 'the b page') }} and {{ ref(\"c\", text='c') }}.\n"
+    assert quick_tree(text) == jinja_tree(text)
+    assert given_to_jinja == []
 
 
 class FakeMacrosEnv:
