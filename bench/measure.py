@@ -132,9 +132,16 @@ class Case:
     metrics: dict[str, dict[str, Any]] = field(default_factory=dict)
     note: str = ""
 
+    def project(self, variant: str) -> Path:
+        """The project folder of one of VARIANTS."""
+        if variant not in VARIANTS:
+            raise ValueError(f"no variant '{variant}': {', '.join(VARIANTS)}")
+        path: Path = getattr(self, variant)
+        return path
+
 
 def prepare(size: str, work: Path) -> Case:
-    """The generator project of this size and its plain twin, in ``work/size``."""
+    """The generator project of this size, its plain twin and the floor, in ``work/size``."""
     base = work / size
     generator, plain, floor = base / "generator", base / "plain", base / "floor"
     generator.mkdir(parents=True)
@@ -164,7 +171,7 @@ def run_case(case: Case, runs: int, work: Path) -> None:
     run = 0
     while run < planned:
         for variant in VARIANTS:
-            project = {"generator": case.generator, "plain": case.plain, "floor": case.floor}[variant]
+            project = case.project(variant)
             site = base / f"site-{variant}-{run}"
             result = timed_build(project, site, base / f"build-{variant}-{run}.log")
             if result["ok"] and variant not in case.metrics:

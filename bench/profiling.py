@@ -15,7 +15,7 @@ from bench.projects import ENV, ROOT
 
 def profile(case: Case, work: Path, variant: str = "generator", *, verbose: bool = True) -> dict[str, Any]:
     """One build of ``variant`` under ``python -m cProfile``; print the top lines and own time by package."""
-    project = case.generator if variant == "generator" else case.plain
+    project = case.project(variant)
     prof = work / f"profile-{case.size}-{variant}.prof"
     site = work / case.size / f"site-profile-{variant}"
     command = build_command(project, site, python_options=("-m", "cProfile", "-o", str(prof)))

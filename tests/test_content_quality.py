@@ -340,3 +340,19 @@ def test_source_urls_must_be_https_and_titles_must_say_where_they_go(tmp_path: P
         "content/resources/r.md, line 5, field 'links[1].title': the link text 'Click here' does not say where the "
         "link goes. Use words that do, such as the title of the page it opens.",
     ]
+
+
+def test_the_sources_of_a_currency_note_are_held_to_the_same_link_rules(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "legislation").mkdir(parents=True)
+    (content / "legislation" / "a.md").write_text(
+        "---\nkind: legislation\nsummary: Fine.\nupdates:\n  - what: A change.\n    sources:\n"
+        "      - title: Click here\n        url: http://www.legislation.gov.uk/ukpga/2018/12\n---\nBody.\n"
+    )
+    problems = content_link_problems(content_passages(content, root=tmp_path))
+    assert problems == [
+        "content/legislation/a.md, line 8, field 'updates[1].sources[1].url': the link "
+        "'http://www.legislation.gov.uk/ukpga/2018/12' is not secure: use the https:// address.",
+        "content/legislation/a.md, line 7, field 'updates[1].sources[1].title': the link text 'Click here' does not "
+        "say where the link goes. Use words that do, such as the title of the page it opens.",
+    ]

@@ -105,26 +105,25 @@ def _item_passages(text: str, shown: str) -> list[Passage]:
         if isinstance(node, yaml.ScalarNode):
             found.append(_scalar_passage(shown, field, node, kind, offset=2))
 
+    def add_links(field: str, entries: yaml.Node | None) -> None:
+        """A list of links (sources, links): each one's address and title."""
+        for number, entry in _sequence(entries):
+            entry_fields = _mapping(entry)
+            if "url" in entry_fields:
+                add(f"{field}[{number}].url", entry_fields["url"], "url")
+            if "title" in entry_fields:
+                add(f"{field}[{number}].title", entry_fields["title"], "link-title")
+
     if "summary" in fields:
         add("summary", fields["summary"], "summary")
     for name in ("sources", "links"):
-        for number, entry in _sequence(fields.get(name)):
-            entry_fields = _mapping(entry)
-            if "url" in entry_fields:
-                add(f"{name}[{number}].url", entry_fields["url"], "url")
-            if "title" in entry_fields:
-                add(f"{name}[{number}].title", entry_fields["title"], "link-title")
+        add_links(name, fields.get(name))
     for number, entry in _sequence(fields.get("updates")):
         # Currency notes are content too: their text, and the addresses and titles of their sources.
         update = _mapping(entry)
         if "what" in update:
             add(f"updates[{number}].what", update["what"], "text")
-        for source_number, source in _sequence(update.get("sources")):
-            source_fields = _mapping(source)
-            if "url" in source_fields:
-                add(f"updates[{number}].sources[{source_number}].url", source_fields["url"], "url")
-            if "title" in source_fields:
-                add(f"updates[{number}].sources[{source_number}].title", source_fields["title"], "link-title")
+        add_links(f"updates[{number}].sources", update.get("sources"))
     for number, entry in _sequence(fields.get("members")):
         member = _mapping(entry)
         if "text" in member:
